@@ -1,0 +1,33 @@
+package shop.user.directory;
+
+import io.vertx.core.Future;
+import io.vertx.serviceproxy.ServiceException;
+import java.util.UUID;
+import shop.contracts.users.UserDirectory;
+import shop.contracts.users.UserSummary;
+import shop.user.account.User;
+import shop.user.account.UserRepository;
+
+/** The {@code users} event-bus service: lookups by id for other services. */
+public final class UserDirectoryService implements UserDirectory {
+
+  private final UserRepository users;
+
+  public UserDirectoryService(UserRepository users) {
+    this.users = users;
+  }
+
+  @Override
+  public Future<UserSummary> findById(String id) {
+    UUID uuid;
+    try {
+      uuid = UUID.fromString(id);
+    } catch (IllegalArgumentException | NullPointerException e) {
+      return ServiceException.fail(NOT_FOUND, "No user " + id);
+    }
+    return users.findById(uuid).compose(user -> user
+        .map(User::summary)
+        .map(Future::succeededFuture)
+        .orElseGet(() -> ServiceException.fail(NOT_FOUND, "No user " + id)));
+  }
+}

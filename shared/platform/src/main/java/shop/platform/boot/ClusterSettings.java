@@ -1,0 +1,49 @@
+package shop.platform.boot;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.config.JoinConfig;
+import com.hazelcast.config.NetworkConfig;
+import io.vertx.core.eventbus.EventBusOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.spi.cluster.hazelcast.ConfigUtil;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+
+/** The clustered event bus: Hazelcast members found over TCP on a port range, multicast off. */
+public final class ClusterSettings {
+
+  private ClusterSettings() {
+  }
+
+  public static HazelcastClusterManager clusterManager(JsonObject config) {
+    String host = config.getString("cluster.host");
+    int port = config.getInteger("cluster.port");
+    int portCount = config.getInteger("cluster.port-count");
+
+    Config hazelcast = ConfigUtil.loadConfig();
+    hazelcast.setClusterName(config.getString("cluster.name"));
+    // The platform leaves the cluster itself on shutdown, after unregistering from Consul.
+    hazelcast.setProperty("hazelcast.shutdownhook.enabled", "false");
+    hazelcast.setProperty("hazelcast.logging.type", "slf4j");
+    hazelcast.setProperty("hazelcast.phone.home.enabled", "false");
+    // Notice a killed member within seconds rather than the default minute.
+    hazelcast.setProperty("hazelcast.heartbeat.interval.seconds", "1");
+    hazelcast.setProperty("hazelcast.max.no.heartbeat.seconds", "10");
+    hazelcast.setProperty("hazelcast.wait.seconds.before.join", "0");
+    // A member given without a port is looked for on this many ports from cluster.port on.
+    hazelcast.setProperty("hazelcast.tcp.join.port.try.count", String.valueOf(Math.min(portCount, 20)));
+
+    NetworkConfig network = hazelcast.getNetworkConfig();
+    network.setPort(port).setPortAutoIncrement(true).setPortCount(portCount);
+    network.getInterfaces().setEnabled(true).addInterface(host);
+    JoinConfig join = network.getJoin();
+    join.getMulticastConfig().setEnabled(false);
+    join.getAutoDetectionConfig().setEnabled(false);
+    join.getTcpIpConfig().setEnabled(true).addMember(host);
+    return new HazelcastClusterManager(hazelcast);
+  }
+
+  public static EventBusOptions eventBus(JsonObject config) {
+    String host = config.getString("cluster.host");
+    return new EventBusOptions().setHost(host).setClusterPublicHost(host).setPort(0);
+  }
+}

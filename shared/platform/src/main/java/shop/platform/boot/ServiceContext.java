@@ -1,0 +1,111 @@
+package shop.platform.boot;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.ext.healthchecks.HealthChecks;
+import io.vertx.ext.healthchecks.Status;
+import io.vertx.serviceproxy.ServiceBinder;
+import io.vertx.servicediscovery.Record;
+import io.vertx.servicediscovery.types.EventBusService;
+import io.vertx.servicediscovery.types.HttpEndpoint;
+import io.vertx.sqlclient.Pool;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import shop.platform.config.ServiceConfig;
+import shop.platform.db.Database;
+import shop.platform.http.HttpServerVerticle;
+
+/** What a {@link ServiceModule} gets to build itself with. */
+public final class ServiceContext {
+
+  private final Vertx vertx;
+  private final String serviceName;
+  private final String instanceId;
+  private final ServiceConfig config;
+  private final MeterRegistry meters;
+  private final HealthChecks readiness;
+  private final List<Record> records = new ArrayList<>();
+  private int httpPort = -1;
+
+  ServiceContext(Vertx vertx, String serviceName, String instanceId, ServiceConfig config, MeterRegistry meters,
+      HealthChecks readiness) {
+    this.vertx = vertx;
+    this.serviceName = serviceName;
+    this.instanceId = instanceId;
+    this.config = config;
+    this.meters = meters;
+    this.readiness = readiness;
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  public ServiceConfig config() {
+    return config;
+  }
+
+  public String instanceId() {
+    return instanceId;
+  }
+
+  /** For business metrics; served with the Vert.x metrics at {@code /metrics}. */
+  public MeterRegistry meters() {
+    return meters;
+  }
+
+  /** Readiness checks; add one for each dependency the service cannot work without. */
+  public HealthChecks readiness() {
+    return readiness;
+  }
+
+  /** Migrates the service's database ({@code db/migration} on the classpath) and opens a pool on it. */
+  public Future<Pool> openDatabase() {
+    return Database.open(vertx, config).onSuccess(pool ->
+        readiness.register("database", config.getLong("health.check-timeout-ms"), promise ->
+            pool.query("SELECT 1").execute().map(rows -> Status.OK()).onComplete(promise)));
+  }
+
+  /**
+   * Serves an implementation of a {@code @ProxyGen} interface at an event-bus address, and
+   * publishes it in discovery as an event-bus service record.
+   */
+  public <T> Future<Void> serveEventBus(String address, Class<T> contract, T implementation) {
+    new ServiceBinder(vertx).setAddress(address).register(contract, implementation);
+    records.add(EventBusService.createRecord(address, address, contract));
+    return Future.succeededFuture();
+  }
+
+  /**
+   * Starts the HTTP server ({@code http.instances} verticles sharing one port) with the health and
+   * metrics endpoints and the service's API, and publishes it as an HTTP endpoint record.
+   */
+  public Future<Void> serveHttp(ApiRoutes api) {
+    int port = config.getInt("http.port");
+    // A negative port asks Vert.x for one random port shared by every instance of this deployment.
+    int listenPort = port == 0 ? -1 : port;
+    List<HttpServerVerticle> servers = new CopyOnWriteArrayList<>();
+    return vertx.deployVerticle(() -> {
+          HttpServerVerticle server = new HttpServerVerticle(config, meters, readiness, api, listenPort);
+          servers.add(server);
+          return server;
+        }, new DeploymentOptions().setInstances(config.getInt("http.instances")))
+        .map(id -> {
+          httpPort = servers.get(0).actualPort();
+          records.add(HttpEndpoint.createRecord(serviceName, config.getString("advertised.host"), httpPort, "/api/v1"));
+          return null;
+        });
+  }
+
+  /** The port the HTTP server listens on, once {@link #serveHttp} completed. */
+  public int httpPort() {
+    return httpPort;
+  }
+
+  List<Record> records() {
+    return List.copyOf(records);
+  }
+}

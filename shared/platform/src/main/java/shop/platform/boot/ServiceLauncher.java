@@ -1,0 +1,124 @@
+package shop.platform.boot;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.consul.ConsulClient;
+import io.vertx.ext.consul.ConsulClientOptions;
+import io.vertx.ext.healthchecks.HealthChecks;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import shop.platform.config.ServiceConfig;
+import shop.platform.discovery.ConsulRegistry;
+import shop.platform.health.Readiness;
+
+/**
+ * Runs a service: clustered Vert.x with metrics, layered config, readiness checks, the module's own
+ * parts, then registration in Consul. On SIGTERM it unregisters first, then drains and leaves the cluster.
+ */
+public final class ServiceLauncher {
+
+  private static final Logger log = LoggerFactory.getLogger(ServiceLauncher.class);
+  private static final long SHUTDOWN_TIMEOUT_SECONDS = 30;
+
+  private ServiceLauncher() {
+  }
+
+  /** The entry point of every service's {@code main}. Exits the JVM if the service cannot start. */
+  public static void launch(ServiceModule module) {
+    System.setProperty("vertx.logger-delegate-factory-class-name", "io.vertx.core.logging.SLF4JLogDelegateFactory");
+    start(module).onComplete(started -> {
+      if (started.succeeded()) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(started.result()), "shutdown"));
+      } else {
+        log.error("{} failed to start", module.name(), started.cause());
+        System.exit(1);
+      }
+    });
+  }
+
+  /** A running service instance. */
+  public record Running(Vertx vertx, ServiceContext context, ConsulRegistry registry) {
+  }
+
+  public static Future<Running> start(ServiceModule module) {
+    JsonObject defaults = defaults(module.name());
+    JsonObject bootstrap = ServiceConfig.bootstrap(defaults);
+    String instanceId = instanceId(module.name(), bootstrap);
+
+    PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    meters.config().commonTags("service", module.name(), "instance", instanceId);
+    VertxOptions options = new VertxOptions()
+        .setEventBusOptions(ClusterSettings.eventBus(bootstrap))
+        .setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true));
+
+    return Vertx.builder()
+        .with(options)
+        .withMetrics(new MicrometerMetricsFactory(meters))
+        .withClusterManager(ClusterSettings.clusterManager(bootstrap))
+        .buildClustered()
+        .compose(vertx -> ServiceConfig.load(vertx, module.name(), defaults).compose(config -> {
+          ConsulClient consul = ConsulClient.create(vertx, new ConsulClientOptions()
+              .setHost(config.getString("consul.host")).setPort(config.getInt("consul.port")));
+          HealthChecks readiness = Readiness.create(vertx, config, consul);
+          ServiceContext context = new ServiceContext(vertx, module.name(), instanceId, config, meters, readiness);
+          ConsulRegistry registry = new ConsulRegistry(consul, instanceId, config);
+          return module.start(context)
+              .compose(v -> registry.publish(context.records(), context.httpPort()))
+              .map(v -> {
+                log.info("{} ({}) started: http://{}:{}", module.name(), instanceId,
+                    config.getString("advertised.host"), context.httpPort());
+                return new Running(vertx, context, registry);
+              })
+              .onFailure(e -> vertx.close());
+        }));
+  }
+
+  /** Graceful stop: leave Consul so no new traffic arrives, then drain the servers and leave the cluster. */
+  public static void stop(Running running) {
+    try {
+      running.registry().unpublishAll()
+          .recover(e -> {
+            log.warn("could not unregister from Consul: {}", e.getMessage());
+            return Future.succeededFuture();
+          })
+          .compose(v -> running.vertx().close())
+          .toCompletionStage().toCompletableFuture().get(SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      log.info("{} stopped", running.context().instanceId());
+    } catch (Exception e) {
+      log.warn("shutdown did not complete cleanly", e);
+    }
+  }
+
+  private static String instanceId(String service, JsonObject bootstrap) {
+    String configured = bootstrap.getString("instance.id", "");
+    return configured.isBlank() ? service + "-" + UUID.randomUUID().toString().substring(0, 8) : configured;
+  }
+
+  /** Platform defaults, overridden by the service's own {@code <service>.json} on its classpath. */
+  static JsonObject defaults(String service) {
+    return readJson("/shop/platform/defaults.json").mergeIn(readJson("/" + service + ".json"));
+  }
+
+  private static JsonObject readJson(String resource) {
+    try (InputStream in = ServiceLauncher.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("missing classpath resource " + resource);
+      }
+      return new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

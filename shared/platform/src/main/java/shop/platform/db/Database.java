@@ -1,0 +1,39 @@
+package shop.platform.db;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import org.flywaydb.core.Flyway;
+import shop.platform.config.ServiceConfig;
+
+/** A service's own PostgreSQL database: versioned migrations, then a reactive connection pool. */
+public final class Database {
+
+  private Database() {
+  }
+
+  public static Future<Pool> open(Vertx vertx, ServiceConfig config) {
+    String host = config.getString("db.host");
+    int port = config.getInt("db.port");
+    String name = config.getString("db.name");
+    String user = config.getString("db.user");
+    String password = config.getString("db.password");
+    // Flyway speaks JDBC, so migrations run once at startup on a worker thread. Instances starting
+    // together are safe: Flyway serializes them with a PostgreSQL advisory lock.
+    return vertx.executeBlocking(() -> Flyway.configure()
+            .dataSource("jdbc:postgresql://" + host + ":" + port + "/" + name, user, password)
+            .locations("classpath:db/migration")
+            .load()
+            .migrate())
+        .map(result -> PgBuilder.pool()
+            .with(new PoolOptions().setMaxSize(config.getInt("db.pool-size")))
+            .connectingTo(new PgConnectOptions()
+                .setHost(host).setPort(port).setDatabase(name).setUser(user).setPassword(password)
+                .setCachePreparedStatements(true))
+            .using(vertx)
+            .build());
+  }
+}

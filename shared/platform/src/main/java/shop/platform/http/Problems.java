@@ -1,0 +1,63 @@
+package shop.platform.http;
+
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.vertx.core.json.DecodeException;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Renders every failure of a router as {@code application/problem+json}; never a stack trace. */
+public final class Problems {
+
+  public static final String CONTENT_TYPE = "application/problem+json";
+  private static final Logger log = LoggerFactory.getLogger(Problems.class);
+
+  private Problems() {
+  }
+
+  public static void handleErrors(Router router) {
+    router.route().failureHandler(Problems::render);
+    router.errorHandler(404, ctx -> send(ctx, new Problem(404, "Not Found",
+        "No route for " + ctx.request().method() + " " + ctx.request().path())));
+    router.errorHandler(405, ctx -> send(ctx, new Problem(405, "Method Not Allowed",
+        ctx.request().method() + " is not supported on " + ctx.request().path())));
+  }
+
+  static void render(RoutingContext ctx) {
+    send(ctx, toProblem(ctx));
+  }
+
+  static Problem toProblem(RoutingContext ctx) {
+    Throwable failure = ctx.failure();
+    if (failure instanceof Problem problem) {
+      return problem;
+    }
+    if (failure instanceof DecodeException) {
+      return new Problem(400, "Bad Request", "The request body is not valid JSON");
+    }
+    int status = failure instanceof HttpException http ? http.getStatusCode() : ctx.statusCode();
+    if (status == 413) {
+      return new Problem(413, "Content Too Large", "The request body exceeds the size limit");
+    }
+    if (status >= 400 && status < 500) {
+      return new Problem(status, HttpResponseStatus.valueOf(status).reasonPhrase(),
+          failure instanceof HttpException http && http.getPayload() != null ? http.getPayload()
+              : HttpResponseStatus.valueOf(status).reasonPhrase());
+    }
+    log.error("unhandled failure on {} {}", ctx.request().method(), ctx.request().path(), failure);
+    return new Problem(500, "Internal Server Error", "The request could not be completed");
+  }
+
+  public static void send(RoutingContext ctx, Problem problem) {
+    if (ctx.response().headWritten()) {
+      ctx.response().reset();
+      return;
+    }
+    ctx.response()
+        .setStatusCode(problem.status())
+        .putHeader("Content-Type", CONTENT_TYPE)
+        .end(problem.toJson(ctx.request().path()).encode());
+  }
+}

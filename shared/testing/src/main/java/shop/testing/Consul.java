@@ -1,0 +1,60 @@
+package shop.testing;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads the Consul catalog and health over its HTTP API, as an operator would. */
+public final class Consul {
+
+  private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private Consul() {
+  }
+
+  /** The ids of a service's instances whose every check passes. */
+  public static List<String> passingInstanceIds(String service) {
+    return health(service, true).stream()
+        .map(entry -> ((JsonObject) entry).getJsonObject("Service").getString("ID"))
+        .toList();
+  }
+
+  /** The status of an instance's own check ("passing", "critical", ...), empty if it is not registered. */
+  public static Optional<String> checkStatus(String service, String instanceId) {
+    return health(service, false).stream()
+        .map(JsonObject.class::cast)
+        .filter(entry -> instanceId.equals(entry.getJsonObject("Service").getString("ID")))
+        .flatMap(entry -> entry.getJsonArray("Checks").stream().map(JsonObject.class::cast))
+        .filter(check -> instanceId.equals(check.getString("ServiceID")))
+        .map(check -> check.getString("Status"))
+        .findFirst();
+  }
+
+  public static JsonArray health(String service, boolean passingOnly) {
+    return new JsonArray(get("/v1/health/service/" + service + (passingOnly ? "?passing=1" : "")));
+  }
+
+  public static String get(String path) {
+    try {
+      HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(TestInfra.consulUrl() + path))
+          .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException("Consul answered " + response.statusCode() + " to " + path);
+      }
+      return response.body();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
