@@ -38,16 +38,36 @@ public final class Consul {
         .findFirst();
   }
 
+  /** The base URL of an instance as registered in Consul, e.g. {@code http://127.0.0.1:41234}. */
+  public static String address(String instanceId) {
+    JsonObject service = new JsonObject(get("/v1/agent/service/" + instanceId));
+    return "http://" + service.getString("Address") + ":" + service.getInteger("Port");
+  }
+
   public static JsonArray health(String service, boolean passingOnly) {
     return new JsonArray(get("/v1/health/service/" + service + (passingOnly ? "?passing=1" : "")));
   }
 
+  /** Writes a KV entry, as an operator would with {@code consul kv put}. */
+  public static void putKey(String key, String value) {
+    send(HttpRequest.newBuilder(URI.create(TestInfra.consulUrl() + "/v1/kv/" + key))
+        .PUT(HttpRequest.BodyPublishers.ofString(value)));
+  }
+
+  public static void deleteTree(String prefix) {
+    send(HttpRequest.newBuilder(URI.create(TestInfra.consulUrl() + "/v1/kv/" + prefix + "?recurse")).DELETE());
+  }
+
   public static String get(String path) {
+    return send(HttpRequest.newBuilder(URI.create(TestInfra.consulUrl() + path)).GET());
+  }
+
+  private static String send(HttpRequest.Builder request) {
     try {
-      HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(TestInfra.consulUrl() + path))
-          .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+      HttpRequest built = request.timeout(Duration.ofSeconds(5)).build();
+      HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {
-        throw new IllegalStateException("Consul answered " + response.statusCode() + " to " + path);
+        throw new IllegalStateException("Consul answered " + response.statusCode() + " to " + built.uri());
       }
       return response.body();
     } catch (IOException e) {

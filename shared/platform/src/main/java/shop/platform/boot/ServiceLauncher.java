@@ -73,7 +73,8 @@ public final class ServiceLauncher {
               .setHost(config.getString("consul.host")).setPort(config.getInt("consul.port")));
           HealthChecks readiness = Readiness.create(vertx, config, consul);
           ServiceContext context = new ServiceContext(vertx, module.name(), instanceId, config, meters, readiness);
-          ConsulRegistry registry = new ConsulRegistry(consul, instanceId, config);
+          ConsulRegistry registry = new ConsulRegistry(consul, instanceId, config.getString("advertised.host"),
+              config.getString("consul.check-interval"), config.getString("consul.deregister-critical-after"));
           return module.start(context)
               .compose(v -> registry.publish(context.records(), context.httpPort()))
               .map(v -> {

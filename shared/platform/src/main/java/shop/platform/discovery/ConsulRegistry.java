@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import shop.platform.config.ServiceConfig;
 
 /**
  * Keeps this instance's service discovery records in Consul, one Consul service instance per record,
@@ -24,13 +23,22 @@ public final class ConsulRegistry {
 
   private final ConsulClient consul;
   private final String instanceId;
-  private final ServiceConfig config;
+  private final String advertisedHost;
+  private final String checkInterval;
+  private final String deregisterCriticalAfter;
   private final List<String> registered = new ArrayList<>();
 
-  public ConsulRegistry(ConsulClient consul, String instanceId, ServiceConfig config) {
+  /**
+   * @param checkInterval how often Consul probes {@code /health/ready}, e.g. {@code "2s"}
+   * @param deregisterCriticalAfter how long an instance may fail its check before Consul drops it
+   */
+  public ConsulRegistry(ConsulClient consul, String instanceId, String advertisedHost, String checkInterval,
+      String deregisterCriticalAfter) {
     this.consul = consul;
     this.instanceId = instanceId;
-    this.config = config;
+    this.advertisedHost = advertisedHost;
+    this.checkInterval = checkInterval;
+    this.deregisterCriticalAfter = deregisterCriticalAfter;
   }
 
   public Future<Void> publish(List<Record> records, int httpPort) {
@@ -59,7 +67,7 @@ public final class ConsulRegistry {
   }
 
   ServiceOptions toConsulService(Record record, int httpPort) {
-    String host = config.getString("advertised.host");
+    String host = advertisedHost;
     boolean http = HttpEndpoint.TYPE.equals(record.getType());
     Map<String, String> meta = new HashMap<>();
     meta.put("instance", instanceId);
@@ -77,7 +85,7 @@ public final class ConsulRegistry {
         .setCheckOptions(new CheckOptions()
             .setName("ready")
             .setHttp("http://" + host + ":" + httpPort + "/health/ready")
-            .setInterval(config.getString("consul.check-interval"))
-            .setDeregisterAfter(config.getString("consul.deregister-critical-after")));
+            .setInterval(checkInterval)
+            .setDeregisterAfter(deregisterCriticalAfter));
   }
 }
