@@ -49,7 +49,16 @@ pid_of() {
   local file=$SHOP_PIDS/$1.pid pid
   [ -f "$file" ] || return 1
   pid=$(cat "$file")
-  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && echo "$pid"
+  [ -n "$pid" ] && alive "$pid" && echo "$pid"
+}
+
+# A killed process lingers as a zombie until its parent (often init) reaps it: that is not alive.
+alive() {
+  kill -0 "$1" 2>/dev/null || return 1
+  [ -r "/proc/$1/stat" ] || return 0
+  local state
+  state=$(sed 's/.*) \(.\).*/\1/' "/proc/$1/stat" 2>/dev/null)
+  [ "$state" != Z ] && [ "$state" != X ]
 }
 
 # launch NAME COMMAND...: run a command detached from this shell, log and pid under the state dir.
@@ -72,17 +81,21 @@ wait_until() {
   done
 }
 
-# stop NAME [SIGNAL]: signal a component and wait for it to exit (SIGKILL after 20 s).
+# stop SIGNAL NAME...: signal components together, wait for each to exit (SIGKILL after 20 s).
 stop() {
-  local name=$1 signal=${2:-TERM} pid
-  if pid=$(pid_of "$name"); then
-    kill -"$signal" "$pid" 2>/dev/null
-    if ! wait_until 20 "$name to stop" bash -c "! kill -0 $pid"; then
-      kill -KILL "$pid" 2>/dev/null
+  local signal=$1 name pid; shift
+  local -A pids=()
+  for name in "$@"; do
+    if pid=$(pid_of "$name"); then
+      kill -"$signal" "$pid" 2>/dev/null && pids[$name]=$pid
     fi
+  done
+  for name in "${!pids[@]}"; do
+    pid=${pids[$name]}
+    wait_until 20 "$name to stop" eval "! alive $pid" || kill -KILL "$pid" 2>/dev/null
     ok "stopped $name"
-  fi
-  rm -f "$SHOP_PIDS/$name.pid"
+  done
+  for name in "$@"; do rm -f "$SHOP_PIDS/$name.pid"; done
 }
 
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }

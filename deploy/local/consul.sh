@@ -48,4 +48,4 @@ consul_up() {
   ok "Consul ready on $(consul_url) (UI: $(consul_url)/ui/)"
 }
 
-consul_down() { stop consul INT; }
+consul_down() { stop INT consul; }

@@ -60,4 +60,4 @@ kafka_up() {
   ok "Kafka ready on 127.0.0.1:$SHOP_KAFKA_PORT"
 }
 
-kafka_down() { stop kafka TERM; }
+kafka_down() { stop TERM kafka; }

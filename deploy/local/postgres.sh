@@ -47,4 +47,4 @@ postgres_database() {
   fi
 }
 
-postgres_down() { stop postgres INT; }
+postgres_down() { stop INT postgres; }

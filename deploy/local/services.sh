@@ -116,9 +116,10 @@ services_up() {
 }
 
 services_down() {
-  local file
-  for file in "$SHOP_PIDS"/*-service-*.pid "$SHOP_PIDS"/gateway-*.pid; do
-    [ -f "$file" ] && stop "$(basename "$file" .pid)" TERM
+  local file names=()
+  for file in "$SHOP_PIDS"/*.pid; do
+    [ -f "$file" ] || continue
+    case $(basename "$file" .pid) in postgres|kafka|consul) ;; *) names+=("$(basename "$file" .pid)") ;; esac
   done
-  return 0
+  [ ${#names[@]} -eq 0 ] || stop TERM "${names[@]}"
 }

@@ -38,6 +38,9 @@ public final class Problems {
       return new Problem(400, "Bad Request", "The request body is not valid JSON");
     }
     int status = failure instanceof HttpException http ? http.getStatusCode() : ctx.statusCode();
+    if (status == 401) {
+      return Problem.unauthorized("A valid bearer token is required");
+    }
     if (status == 413) {
       return new Problem(413, "Content Too Large", "The request body exceeds the size limit");
     }
@@ -54,6 +57,9 @@ public final class Problems {
     if (ctx.response().headWritten()) {
       ctx.response().reset();
       return;
+    }
+    if (problem.status() == 401) {
+      ctx.response().putHeader("WWW-Authenticate", "Bearer");
     }
     ctx.response()
         .setStatusCode(problem.status())

@@ -36,6 +36,7 @@ class ProblemsTest {
     router.get("/boom").handler(ctx -> {
       throw new IllegalStateException("secret internals");
     });
+    router.get("/private").handler(ctx -> ctx.fail(401));
     Problems.handleErrors(router);
     server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await();
   }
@@ -93,6 +94,13 @@ class ProblemsTest {
   @Test
   void anUnsupportedMethodIsA405() throws Exception {
     assertProblem(send(HttpRequest.newBuilder(uri("/boom")).DELETE()), 405);
+  }
+
+  @Test
+  void anUnauthenticatedRequestIsA401ThatAsksForABearerToken() throws Exception {
+    HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/private")).GET());
+    assertProblem(response, 401);
+    assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
   }
 
   @Test
