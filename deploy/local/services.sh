@@ -81,7 +81,7 @@ instance_start() {
   local -a env
   mapfile -t env < <(service_environment)
   launch "$id" env "${env[@]}" INSTANCE_ID="$id" \
-    java -Xms64m -Xmx192m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Dshop.state="$SHOP_STATE" \
+    java -Xms64m -Xmx192m -XX:+UseSerialGC -Dshop.state="$SHOP_STATE" \
     -jar "$(service_jar "$name")"
 }
 
