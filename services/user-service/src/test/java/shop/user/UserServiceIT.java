@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.serviceproxy.ServiceException;
 import java.time.Duration;
@@ -16,13 +15,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import shop.contracts.users.UserDirectory;
 import shop.contracts.users.UserSummary;
-import shop.platform.boot.ClusterSettings;
 import shop.testing.Await;
 import shop.testing.Consul;
 import shop.testing.Http;
 import shop.testing.Http.Response;
 import shop.testing.ServiceProcess;
-import shop.testing.TestInfra;
+import shop.testing.TestCluster;
 
 /** user-service in its own JVM against the real PostgreSQL, Kafka, Consul and clustered event bus. */
 class UserServiceIT {
@@ -139,13 +137,7 @@ class UserServiceIT {
   void aClusteredEventBusClientInAnotherJvmLooksUpUsersThroughTheProxy() {
     String email = uniqueEmail();
     String id = api.post("/users", registration(email), null).json().getString("id");
-    JsonObject cluster = new JsonObject()
-        .put("cluster.name", TestInfra.clusterName()).put("cluster.host", "127.0.0.1")
-        .put("cluster.port", TestInfra.clusterPort()).put("cluster.port-count", 100);
-    Vertx client = Vertx.builder()
-        .with(new VertxOptions().setEventBusOptions(ClusterSettings.eventBus(cluster)))
-        .withClusterManager(ClusterSettings.clusterManager(cluster))
-        .buildClustered().await();
+    Vertx client = TestCluster.join();
     try {
       UserDirectory users = UserDirectory.createProxy(client);
 

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import shop.platform.http.JsonRequest;
 import shop.platform.http.Problem;
+import shop.platform.security.Auth;
 
 /** {@code POST /users}, {@code GET /users/me}, {@code PATCH /users/me}. */
 public final class AccountRoutes {
@@ -64,7 +65,7 @@ public final class AccountRoutes {
   }
 
   private static UUID currentUser(RoutingContext ctx) {
-    return UUID.fromString(ctx.user().subject());
+    return UUID.fromString(Auth.userId(ctx));
   }
 
   private static void respond(RoutingContext ctx, Optional<User> user) {

@@ -1,9 +1,11 @@
 package shop.platform.boot;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.circuitbreaker.CircuitBreaker;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.ext.healthchecks.HealthChecks;
 import io.vertx.ext.healthchecks.Status;
 import io.vertx.serviceproxy.ServiceBinder;
@@ -16,7 +18,13 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import shop.platform.config.ServiceConfig;
 import shop.platform.db.Database;
+import shop.platform.events.EventConsumer;
+import shop.platform.events.EventHandler;
+import shop.platform.events.KafkaTopics;
+import shop.platform.events.OutboxRelay;
 import shop.platform.http.HttpServerVerticle;
+import shop.platform.resilience.Breakers;
+import shop.platform.security.Jwt;
 
 /** What a {@link ServiceModule} gets to build itself with. */
 public final class ServiceContext {
@@ -98,6 +106,33 @@ public final class ServiceContext {
           records.add(HttpEndpoint.createRecord(serviceName, config.getString("advertised.host"), httpPort, "/api/v1"));
           return null;
         });
+  }
+
+  /** Verifies the bearer tokens user-service issues, with the public key in {@code jwt.public-key-file}. */
+  public JWTAuth jwtVerifier() {
+    return Jwt.verifier(vertx, Jwt.readPem(config.getString("jwt.public-key-file")), config.getString("jwt.issuer"));
+  }
+
+  /** A circuit breaker for calls to another service, with metrics; see {@link Breakers}. */
+  public CircuitBreaker breaker(String name) {
+    return Breakers.create(vertx, name, config, meters);
+  }
+
+  /** Creates this service's Kafka topics if they do not exist yet, and waits for their leaders. */
+  public Future<Void> createTopics(List<String> topics) {
+    return KafkaTopics.ensure(vertx, config.getString("kafka.bootstrap-servers"), topics);
+  }
+
+  /** Starts relaying the outbox of this database to Kafka and the event bus. */
+  public Future<Void> relayOutbox(Pool pool) {
+    return vertx.deployVerticle(new OutboxRelay(pool, config.getString("kafka.bootstrap-servers"),
+        config.getLong("outbox.relay-interval-ms"), config.getInt("outbox.batch-size"), meters)).mapEmpty();
+  }
+
+  /** Starts an idempotent consumer group {@code name} of the topics; see {@link EventConsumer}. */
+  public Future<Void> consumeEvents(Pool pool, String name, List<String> topics, EventHandler handler) {
+    return vertx.deployVerticle(new EventConsumer(pool, name, topics, config.getString("kafka.bootstrap-servers"),
+        handler, meters)).mapEmpty();
   }
 
   /** The port the HTTP server listens on, once {@link #serveHttp} completed. */

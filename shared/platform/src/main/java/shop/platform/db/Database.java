@@ -23,11 +23,18 @@ public final class Database {
     String password = config.getString("db.password");
     // Flyway speaks JDBC, so migrations run once at startup on a worker thread. Instances starting
     // together are safe: Flyway serializes them with a PostgreSQL advisory lock.
-    return vertx.executeBlocking(() -> Flyway.configure()
-            .dataSource("jdbc:postgresql://" + host + ":" + port + "/" + name, user, password)
-            .locations("classpath:db/migration")
-            .load()
-            .migrate())
+    String url = "jdbc:postgresql://" + host + ":" + port + "/" + name;
+    return vertx.executeBlocking(() -> {
+          // The platform's tables (outbox, processed events) have a migration history of their own.
+          Flyway.configure().dataSource(url, user, password)
+              .locations("classpath:shop/platform/migration").table("platform_schema_history")
+              .baselineOnMigrate(true).baselineVersion("0")
+              .load().migrate();
+          return Flyway.configure().dataSource(url, user, password)
+              .locations("classpath:db/migration")
+              .baselineOnMigrate(true).baselineVersion("0")
+              .load().migrate();
+        })
         .map(result -> PgBuilder.pool()
             .with(new PoolOptions().setMaxSize(config.getInt("db.pool-size")))
             .connectingTo(new PgConnectOptions()

@@ -1,0 +1,142 @@
+package shop.platform.events;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.json.JsonObject;
+import io.vertx.kafka.client.common.TopicPartition;
+import io.vertx.kafka.client.consumer.KafkaConsumer;
+import io.vertx.kafka.client.consumer.KafkaConsumerRecord;
+import io.vertx.kafka.client.consumer.KafkaConsumerRecords;
+import io.vertx.kafka.client.consumer.OffsetAndMetadata;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Tuple;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An idempotent Kafka consumer: each event's id is stored in {@code processed_events} in the same
+ * transaction as its effect, so an event delivered twice (a redelivery after a crash, a rebalance,
+ * a relay retry) takes effect once. Offsets are committed only after the effect is committed; a
+ * failing event is retried after a pause, holding back its partition, and never skipped.
+ */
+public final class EventConsumer extends VerticleBase {
+
+  private static final Logger log = LoggerFactory.getLogger(EventConsumer.class);
+  private static final Duration POLL_TIMEOUT = Duration.ofMillis(250);
+  private static final long RETRY_DELAY_MS = 1000;
+
+  private final Pool pool;
+  private final String name;
+  private final List<String> topics;
+  private final String bootstrapServers;
+  private final EventHandler handler;
+  private final MeterRegistry meters;
+  private KafkaConsumer<String, String> consumer;
+  private KafkaClientMetrics clientMetrics;
+  private volatile boolean stopping;
+
+  /**
+   * @param name the consumer group, and the key its processed event ids are stored under
+   */
+  public EventConsumer(Pool pool, String name, List<String> topics, String bootstrapServers, EventHandler handler,
+      MeterRegistry meters) {
+    this.pool = pool;
+    this.name = name;
+    this.topics = List.copyOf(topics);
+    this.bootstrapServers = bootstrapServers;
+    this.handler = handler;
+    this.meters = meters;
+  }
+
+  @Override
+  public Future<?> start() {
+    consumer = KafkaConsumer.create(vertx, Map.of(
+        "bootstrap.servers", bootstrapServers,
+        "group.id", name,
+        "key.deserializer", "org.apache.kafka.common.serialization.StringDeserializer",
+        "value.deserializer", "org.apache.kafka.common.serialization.StringDeserializer",
+        "enable.auto.commit", "false",
+        "auto.offset.reset", "earliest",
+        "max.poll.records", "100"));
+    clientMetrics = new KafkaClientMetrics(consumer.unwrap());
+    clientMetrics.bindTo(meters);
+    return consumer.subscribe(Set.copyOf(topics)).onSuccess(v -> poll());
+  }
+
+  @Override
+  public Future<?> stop() {
+    stopping = true;
+    clientMetrics.close();
+    return consumer.close();
+  }
+
+  private void poll() {
+    if (stopping) {
+      return;
+    }
+    consumer.poll(POLL_TIMEOUT)
+        .compose(this::processAll)
+        .onComplete(done -> {
+          if (done.failed() && !stopping) {
+            log.warn("{}: {} - retrying in {} ms", name, done.cause().getMessage(), RETRY_DELAY_MS);
+            vertx.setTimer(RETRY_DELAY_MS, id -> poll());
+          } else {
+            poll();
+          }
+        });
+  }
+
+  /**
+   * Applies the records in order and commits the offsets of those applied. On a failure the
+   * partitions are rewound to their first unapplied record, so the next poll delivers it again.
+   */
+  private Future<Void> processAll(KafkaConsumerRecords<String, String> records) {
+    Map<TopicPartition, Long> firstOffsets = new HashMap<>();
+    Map<TopicPartition, OffsetAndMetadata> applied = new HashMap<>();
+    Future<Void> chain = Future.succeededFuture();
+    for (int i = 0; i < records.size(); i++) {
+      KafkaConsumerRecord<String, String> record = records.recordAt(i);
+      TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+      firstOffsets.putIfAbsent(partition, record.offset());
+      chain = chain.compose(v -> apply(record))
+          .onSuccess(v -> applied.put(partition, new OffsetAndMetadata(record.offset() + 1, "")));
+    }
+    return chain
+        .recover(failure -> rewind(firstOffsets, applied).compose(v -> Future.failedFuture(failure)))
+        .eventually(() -> applied.isEmpty() ? Future.succeededFuture() : consumer.commit(applied));
+  }
+
+  private Future<Void> rewind(Map<TopicPartition, Long> firstOffsets, Map<TopicPartition, OffsetAndMetadata> applied) {
+    Future<Void> chain = Future.succeededFuture();
+    for (Map.Entry<TopicPartition, Long> entry : firstOffsets.entrySet()) {
+      OffsetAndMetadata done = applied.get(entry.getKey());
+      long next = done == null ? entry.getValue() : done.getOffset();
+      chain = chain.compose(v -> consumer.seek(entry.getKey(), next));
+    }
+    return chain;
+  }
+
+  private Future<Void> apply(KafkaConsumerRecord<String, String> record) {
+    EventEnvelope event;
+    try {
+      event = EventEnvelope.fromJson(new JsonObject(record.value()));
+    } catch (RuntimeException e) {
+      log.error("{}: skipping a record that is not an event ({}:{}@{}): {}", name, record.topic(),
+          record.partition(), record.offset(), e.getMessage());
+      return Future.succeededFuture();
+    }
+    return pool.withTransaction(tx -> tx
+        .preparedQuery("INSERT INTO processed_events (consumer, event_id) VALUES ($1, $2) ON CONFLICT DO NOTHING")
+        .execute(Tuple.of(name, event.id()))
+        .compose(inserted -> inserted.rowCount() == 0
+            ? Future.succeededFuture()
+            : handler.handle(tx, event)));
+  }
+}

@@ -1,0 +1,53 @@
+package shop.platform.events;
+
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Every domain event, on Kafka and on the event bus: a unique id (what consumers deduplicate on),
+ * its type ({@code order.created}), the schema version of {@code data}, the aggregate it belongs to
+ * (also the Kafka key, so one aggregate's events stay in order), when it happened, the trace
+ * context of the request that caused it, and the payload.
+ */
+public record EventEnvelope(UUID id, String type, int schemaVersion, String aggregateId, Instant occurredAt,
+                            JsonObject traceContext, JsonObject data) {
+
+  public static EventEnvelope of(String type, String aggregateId, JsonObject data) {
+    return new EventEnvelope(UUID.randomUUID(), type, 1, aggregateId, Instant.now(), new JsonObject(), data);
+  }
+
+  public JsonObject toJson() {
+    return new JsonObject()
+        .put("id", id.toString())
+        .put("type", type)
+        .put("schemaVersion", schemaVersion)
+        .put("aggregateId", aggregateId)
+        .put("occurredAt", occurredAt.toString())
+        .put("traceContext", traceContext)
+        .put("data", data);
+  }
+
+  /** Parses an envelope; {@link IllegalArgumentException} if a required field is missing or malformed. */
+  public static EventEnvelope fromJson(JsonObject json) {
+    try {
+      return new EventEnvelope(
+          UUID.fromString(json.getString("id")),
+          require(json.getString("type"), "type"),
+          json.getInteger("schemaVersion", 1),
+          require(json.getString("aggregateId"), "aggregateId"),
+          Instant.parse(json.getString("occurredAt")),
+          json.getJsonObject("traceContext", new JsonObject()),
+          json.getJsonObject("data", new JsonObject()));
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("not an event envelope: " + e.getMessage(), e);
+    }
+  }
+
+  private static String require(String value, String field) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException("missing " + field);
+    }
+    return value;
+  }
+}

@@ -1,0 +1,47 @@
+package shop.platform.resilience;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.circuitbreaker.CircuitBreaker;
+import io.vertx.circuitbreaker.CircuitBreakerOptions;
+import io.vertx.circuitbreaker.CircuitBreakerState;
+import io.vertx.core.Vertx;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import shop.platform.config.ServiceConfig;
+
+/**
+ * Circuit breakers for calls to other services, configured by {@code breaker.*} keys, logged when
+ * they change state and exported as {@code shop_breaker_state} (0 closed, 1 half-open, 2 open).
+ */
+public final class Breakers {
+
+  private static final Logger log = LoggerFactory.getLogger(Breakers.class);
+
+  private Breakers() {
+  }
+
+  public static CircuitBreaker create(Vertx vertx, String name, ServiceConfig config, MeterRegistry meters) {
+    CircuitBreaker breaker = CircuitBreaker.create(name, vertx, new CircuitBreakerOptions()
+        .setMaxFailures(config.getInt("breaker.max-failures"))
+        .setTimeout(config.getLong("breaker.timeout-ms"))
+        .setResetTimeout(config.getLong("breaker.reset-timeout-ms"))
+        .setFallbackOnFailure(false));
+    breaker.openHandler(v -> log.warn("circuit breaker {} opened", name))
+        .halfOpenHandler(v -> log.info("circuit breaker {} half-open", name))
+        .closeHandler(v -> log.info("circuit breaker {} closed", name));
+    Gauge.builder("shop.breaker.state", breaker, b -> stateValue(b.state()))
+        .tag("breaker", name)
+        .description("Circuit breaker state: 0 closed, 1 half-open, 2 open")
+        .register(meters);
+    return breaker;
+  }
+
+  private static double stateValue(CircuitBreakerState state) {
+    return switch (state) {
+      case CLOSED -> 0;
+      case HALF_OPEN -> 1;
+      case OPEN -> 2;
+    };
+  }
+}
