@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -24,9 +25,14 @@ public final class Http {
     return send(request(path, token).GET());
   }
 
-  public Response post(String path, String body, String token) {
-    return send(request(path, token).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body)));
+  /** POSTs JSON; {@code headers} are extra name, value pairs. */
+  public Response post(String path, String body, String token, String... headers) {
+    HttpRequest.Builder request = request(path, token).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body));
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
+    }
+    return send(request);
   }
 
   public Response patch(String path, String body, String token) {
@@ -46,7 +52,7 @@ public final class Http {
     try {
       HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
       return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-          response.body());
+          response.body(), response.headers());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
@@ -56,7 +62,12 @@ public final class Http {
   }
 
   /** A response: status, content type and body. */
-  public record Response(int status, String contentType, String body) {
+  public record Response(int status, String contentType, String body, HttpHeaders headers) {
+
+    /** A response header's first value, or null. */
+    public String header(String name) {
+      return headers.firstValue(name).orElse(null);
+    }
 
     public JsonObject json() {
       return new JsonObject(body);

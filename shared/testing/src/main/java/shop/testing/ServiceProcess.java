@@ -12,42 +12,73 @@ import java.util.concurrent.TimeUnit;
 /** A service running in its own JVM from its runnable jar, against the test infrastructure. */
 public final class ServiceProcess implements AutoCloseable {
 
+  private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
+
   private final String service;
   private final String instanceId;
+  private final Map<String, String> extraEnv;
   private final Process process;
   private final Path log;
 
-  private ServiceProcess(String service, String instanceId, Process process, Path log) {
+  private ServiceProcess(String service, String instanceId, Map<String, String> extraEnv, Process process, Path log) {
     this.service = service;
     this.instanceId = instanceId;
+    this.extraEnv = Map.copyOf(extraEnv);
     this.process = process;
     this.log = log;
   }
 
   /**
-   * Starts {@code target/<service>.jar} of the module under test and waits until Consul reports the
-   * instance passing its readiness check.
+   * Starts the service's runnable jar and waits until Consul reports the instance passing its
+   * readiness check.
    */
   public static ServiceProcess start(String service, String instanceId, Map<String, String> extraEnv) {
-    Path jar = Path.of("target", service + ".jar").toAbsolutePath();
-    if (!Files.exists(jar)) {
-      throw new IllegalStateException(jar + " is missing: integration tests run after `mvn package`");
-    }
+    ServiceProcess started = launch(service, instanceId, extraEnv);
+    started.awaitPassing(STARTUP_TIMEOUT);
+    return started;
+  }
+
+  /**
+   * Starts the service's runnable jar without waiting for it: {@code target/<service>.jar} of the
+   * module under test, or {@code services/<service>/target/<service>.jar} from a sibling module.
+   */
+  public static ServiceProcess launch(String service, String instanceId, Map<String, String> extraEnv) {
+    Path jar = jarOf(service);
     try {
       Path log = Files.createDirectories(Path.of("target", "service-logs")).resolve(instanceId + ".log");
       ProcessBuilder builder = new ProcessBuilder(List.of(javaBinary(), "-Xmx160m", "-XX:+UseSerialGC",
           "-XX:TieredStopAtLevel=1", "-jar", jar.toString()))
           .redirectErrorStream(true)
-          .redirectOutput(log.toFile());
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
       builder.environment().putAll(TestInfra.serviceEnvironment());
       builder.environment().put("INSTANCE_ID", instanceId);
       builder.environment().putAll(extraEnv);
-      ServiceProcess started = new ServiceProcess(service, instanceId, builder.start(), log);
-      started.awaitPassing(Duration.ofSeconds(90));
-      return started;
+      return new ServiceProcess(service, instanceId, extraEnv, builder.start(), log);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Starts another JVM of this instance (same id and environment) once this one has stopped, and waits for it. */
+  public ServiceProcess restart() {
+    if (process.isAlive()) {
+      throw new IllegalStateException(this + " is still running");
+    }
+    ServiceProcess restarted = launch(service, instanceId, extraEnv);
+    restarted.awaitPassing(STARTUP_TIMEOUT);
+    return restarted;
+  }
+
+  private static Path jarOf(String service) {
+    Path local = Path.of("target", service + ".jar").toAbsolutePath();
+    Path sibling = Path.of("..", "services", service, "target", service + ".jar").toAbsolutePath().normalize();
+    for (Path jar : List.of(local, sibling)) {
+      if (Files.exists(jar)) {
+        return jar;
+      }
+    }
+    throw new IllegalStateException(service + ".jar is missing (looked at " + local + " and " + sibling
+        + "): integration tests run after `mvn package`");
   }
 
   public void awaitPassing(Duration timeout) {

@@ -2,10 +2,12 @@ package shop.platform.http;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import shop.platform.http.Problem.FieldError;
 
@@ -18,10 +20,13 @@ public final class JsonRequest {
   private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
   private final JsonObject body;
-  private final List<FieldError> errors = new ArrayList<>();
+  private final String prefix;
+  private final List<FieldError> errors;
 
-  private JsonRequest(JsonObject body) {
+  private JsonRequest(JsonObject body, String prefix, List<FieldError> errors) {
     this.body = body;
+    this.prefix = prefix;
+    this.errors = errors;
   }
 
   /** The body as a JSON object; a 400 problem if it is missing, malformed or not an object. */
@@ -39,7 +44,7 @@ public final class JsonRequest {
     if (!(parsed instanceof JsonObject object)) {
       throw Problem.badRequest("The request body must be a JSON object", List.of());
     }
-    return new JsonRequest(object);
+    return new JsonRequest(object, "", new ArrayList<>());
   }
 
   public boolean has(String field) {
@@ -49,7 +54,7 @@ public final class JsonRequest {
   /** A non-blank string of at most {@code maxLength} characters, trimmed. */
   public String requiredString(String field, int maxLength) {
     if (!body.containsKey(field) || body.getValue(field) == null) {
-      errors.add(new FieldError(field, "is required"));
+      error(field, "is required");
       return null;
     }
     return string(field, maxLength);
@@ -63,7 +68,7 @@ public final class JsonRequest {
   public String requiredEmail(String field) {
     String value = requiredString(field, 254);
     if (value != null && !EMAIL.matcher(value).matches()) {
-      errors.add(new FieldError(field, "must be an email address"));
+      error(field, "must be an email address");
       return null;
     }
     return value;
@@ -72,14 +77,70 @@ public final class JsonRequest {
   /** A string of {@code minLength} to {@code maxLength} characters, kept exactly as sent (passwords). */
   public String requiredSecret(String field, int minLength, int maxLength) {
     if (!(body.getValue(field) instanceof String value)) {
-      errors.add(new FieldError(field, body.containsKey(field) ? "must be a string" : "is required"));
+      error(field, body.containsKey(field) ? "must be a string" : "is required");
       return null;
     }
     if (value.length() < minLength || value.length() > maxLength) {
-      errors.add(new FieldError(field, "must be " + minLength + " to " + maxLength + " characters long"));
+      error(field, "must be " + minLength + " to " + maxLength + " characters long");
       return null;
     }
     return value;
+  }
+
+  /** A whole number from {@code min} to {@code max}. */
+  public Long requiredLong(String field, long min, long max) {
+    Object value = body.getValue(field);
+    if (!(value instanceof Integer || value instanceof Long)) {
+      error(field, value == null ? "is required" : "must be a whole number");
+      return null;
+    }
+    long number = ((Number) value).longValue();
+    if (number < min || number > max) {
+      error(field, "must be from " + min + " to " + max);
+      return null;
+    }
+    return number;
+  }
+
+  /** A whole number from {@code min} to {@code max}. */
+  public Integer requiredInt(String field, int min, int max) {
+    Long value = requiredLong(field, min, max);
+    return value == null ? null : value.intValue();
+  }
+
+  /** A UUID in its canonical text form. */
+  public UUID requiredUuid(String field) {
+    String value = requiredString(field, 36);
+    if (value == null) {
+      return null;
+    }
+    try {
+      return UUID.fromString(value);
+    } catch (IllegalArgumentException e) {
+      error(field, "must be a UUID");
+      return null;
+    }
+  }
+
+  /** A non-empty array of at most {@code maxItems} JSON objects, each read with a {@link JsonRequest} of its own. */
+  public List<JsonRequest> requiredObjects(String field, int maxItems) {
+    if (!(body.getValue(field) instanceof JsonArray array)) {
+      error(field, body.getValue(field) == null ? "is required" : "must be an array");
+      return List.of();
+    }
+    if (array.isEmpty() || array.size() > maxItems) {
+      error(field, "must hold 1 to " + maxItems + " items");
+      return List.of();
+    }
+    List<JsonRequest> items = new ArrayList<>();
+    for (int i = 0; i < array.size(); i++) {
+      if (array.getValue(i) instanceof JsonObject item) {
+        items.add(new JsonRequest(item, field + "[" + i + "].", errors));
+      } else {
+        error(field + "[" + i + "]", "must be an object");
+      }
+    }
+    return items;
   }
 
   /** Fails with a 400 naming every invalid field, if there is any. */
@@ -90,18 +151,22 @@ public final class JsonRequest {
     }
   }
 
+  private void error(String field, String message) {
+    errors.add(new FieldError(prefix + field, message));
+  }
+
   private String string(String field, int maxLength) {
     if (!(body.getValue(field) instanceof String raw)) {
-      errors.add(new FieldError(field, "must be a string"));
+      error(field, "must be a string");
       return null;
     }
     String value = raw.trim();
     if (value.isEmpty()) {
-      errors.add(new FieldError(field, "must not be blank"));
+      error(field, "must not be blank");
       return null;
     }
     if (value.length() > maxLength) {
-      errors.add(new FieldError(field, "must be at most " + maxLength + " characters long"));
+      error(field, "must be at most " + maxLength + " characters long");
       return null;
     }
     return value;

@@ -13,12 +13,18 @@ public final class Problem extends RuntimeException {
   private final int status;
   private final String title;
   private final List<FieldError> errors;
+  private final Integer retryAfterSeconds;
 
   public Problem(int status, String title, String detail, List<FieldError> errors) {
+    this(status, title, detail, errors, null);
+  }
+
+  private Problem(int status, String title, String detail, List<FieldError> errors, Integer retryAfterSeconds) {
     super(detail, null, false, false);
     this.status = status;
     this.title = title;
     this.errors = List.copyOf(errors);
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 
   public Problem(int status, String title, String detail) {
@@ -45,8 +51,28 @@ public final class Problem extends RuntimeException {
     return new Problem(409, "Conflict", detail);
   }
 
+  /** The request is well-formed but cannot be processed as it stands (e.g. an idempotency key reused for another body). */
+  public static Problem unprocessable(String detail) {
+    return new Problem(422, "Unprocessable Content", detail);
+  }
+
+  /** A dependency is down or its circuit breaker is open: try again in {@code retryAfterSeconds}. */
+  public static Problem unavailable(String detail, int retryAfterSeconds) {
+    return new Problem(503, "Service Unavailable", detail, List.of(), retryAfterSeconds);
+  }
+
+  /** The client is over its rate limit: try again in {@code retryAfterSeconds}. */
+  public static Problem tooManyRequests(String detail, int retryAfterSeconds) {
+    return new Problem(429, "Too Many Requests", detail, List.of(), retryAfterSeconds);
+  }
+
   public int status() {
     return status;
+  }
+
+  /** The {@code Retry-After} to send, in seconds; null for none. */
+  public Integer retryAfterSeconds() {
+    return retryAfterSeconds;
   }
 
   public JsonObject toJson(String instance) {

@@ -61,6 +61,9 @@ public final class Problems {
     if (problem.status() == 401) {
       ctx.response().putHeader("WWW-Authenticate", "Bearer");
     }
+    if (problem.retryAfterSeconds() != null) {
+      ctx.response().putHeader("Retry-After", String.valueOf(problem.retryAfterSeconds()));
+    }
     ctx.response()
         .setStatusCode(problem.status())
         .putHeader("Content-Type", CONTENT_TYPE)

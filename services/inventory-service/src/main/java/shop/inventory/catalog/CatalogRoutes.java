@@ -1,0 +1,97 @@
+package shop.inventory.catalog;
+
+import io.vertx.ext.auth.jwt.JWTAuth;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.JWTAuthHandler;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import shop.platform.http.JsonRequest;
+import shop.platform.http.PageRequest;
+import shop.platform.http.Problem;
+import shop.platform.http.Problem.FieldError;
+import shop.platform.http.RequestParams;
+import shop.platform.security.Auth;
+
+/**
+ * {@code GET /products}, {@code GET /products/{id}} (public) and, for admins, {@code POST /products}
+ * and {@code PUT /products/{id}/stock}.
+ */
+public final class CatalogRoutes {
+
+  private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+  private static final int MAX_SKU_LENGTH = 64;
+  private static final int MAX_NAME_LENGTH = 200;
+  // Bounds that keep order totals (price x quantity, summed) and unit counts far from overflowing.
+  private static final long MAX_PRICE_MINOR = 1_000_000_000L;
+  private static final int MAX_STOCK = 1_000_000_000;
+  private static final int DEFAULT_PAGE_SIZE = 20;
+  private static final int MAX_PAGE_SIZE = 100;
+
+  private final ProductRepository products;
+  private final JWTAuth jwt;
+
+  public CatalogRoutes(ProductRepository products, JWTAuth jwt) {
+    this.products = products;
+    this.jwt = jwt;
+  }
+
+  public void mount(Router api) {
+    JWTAuthHandler authenticated = JWTAuthHandler.create(jwt);
+    api.get("/products").handler(this::list);
+    api.get("/products/:id").handler(this::get);
+    api.post("/products").handler(authenticated).handler(Auth.requireRole(Auth.ADMIN)).handler(this::create);
+    api.put("/products/:id/stock").handler(authenticated).handler(Auth.requireRole(Auth.ADMIN))
+        .handler(this::setStock);
+  }
+
+  private void list(RoutingContext ctx) {
+    PageRequest page = RequestParams.page(ctx, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
+    products.list(page).onComplete(found -> ctx.response()
+        .putHeader("Content-Type", "application/json")
+        .end(page.toJson(found.stream().map(Product::toJson).toList()).encode()), ctx::fail);
+  }
+
+  private void get(RoutingContext ctx) {
+    products.find(RequestParams.pathId(ctx, "id")).onComplete(found -> respond(ctx, found), ctx::fail);
+  }
+
+  private void create(RoutingContext ctx) {
+    JsonRequest request = JsonRequest.of(ctx);
+    String sku = request.requiredString("sku", MAX_SKU_LENGTH);
+    String name = request.requiredString("name", MAX_NAME_LENGTH);
+    Long priceMinor = request.requiredLong("priceMinor", 0, MAX_PRICE_MINOR);
+    String currency = request.requiredString("currency", 3);
+    Integer stock = request.requiredInt("stock", 0, MAX_STOCK);
+    request.validate();
+    if (!CURRENCY.matcher(currency).matches()) {
+      throw Problem.badRequest("Invalid field(s): currency",
+          List.of(new FieldError("currency", "must be an ISO 4217 code: 3 uppercase letters")));
+    }
+    products.insert(sku, name, priceMinor, currency, stock)
+        .onSuccess(product -> ctx.response()
+            .setStatusCode(201)
+            .putHeader("Content-Type", "application/json")
+            .putHeader("Location", "/api/v1/products/" + product.id())
+            .end(product.toJson().encode()))
+        .onFailure(e -> ctx.fail(e instanceof ProductRepository.SkuTaken ? Problem.conflict(e.getMessage()) : e));
+  }
+
+  private void setStock(RoutingContext ctx) {
+    UUID id = RequestParams.pathId(ctx, "id");
+    JsonRequest request = JsonRequest.of(ctx);
+    Integer stock = request.requiredInt("stock", 0, MAX_STOCK);
+    request.validate();
+    products.setStock(id, stock).onComplete(updated -> respond(ctx, updated), ctx::fail);
+  }
+
+  private static void respond(RoutingContext ctx, Optional<Product> product) {
+    if (product.isEmpty()) {
+      ctx.fail(Problem.notFound("No product " + ctx.pathParam("id")));
+      return;
+    }
+    ctx.response().putHeader("Content-Type", "application/json").end(product.get().toJson().encode());
+  }
+}

@@ -1,0 +1,74 @@
+package shop.order;
+
+import io.vertx.core.Future;
+import io.vertx.ext.auth.jwt.JWTAuth;
+import io.vertx.sqlclient.Pool;
+import java.util.List;
+import java.util.stream.Stream;
+import shop.order.api.AdminRoutes;
+import shop.order.api.OrderRoutes;
+import shop.order.domain.SagaMode;
+import shop.order.placing.OrderCancellation;
+import shop.order.placing.OrderPlacement;
+import shop.order.saga.SagaDriver;
+import shop.order.saga.Participants;
+import shop.order.saga.SagaLog;
+import shop.order.saga.SagaMetrics;
+import shop.order.saga.SagaRunner;
+import shop.order.store.OrderEventStore;
+import shop.order.store.OrderProjection;
+import shop.order.store.OrderReadModel;
+import shop.order.store.PublicEvents;
+import shop.platform.boot.ServiceContext;
+import shop.platform.boot.ServiceLauncher;
+import shop.platform.boot.ServiceModule;
+import shop.platform.config.ServiceConfig;
+
+/** order-service: orders as event streams, the order saga, and the order read model. */
+public final class OrderService implements ServiceModule {
+
+  /** Where the participants of a choreographed saga publish what they did. */
+  private static final List<String> PARTICIPANT_TOPICS = List.of("inventory", "payments", "shipping");
+
+  public static void main(String[] args) {
+    ServiceLauncher.launch(new OrderService());
+  }
+
+  @Override
+  public String name() {
+    return "order-service";
+  }
+
+  @Override
+  public Future<Void> start(ServiceContext context) {
+    ServiceConfig config = context.config();
+    JWTAuth jwt = context.jwtVerifier();
+    return context.createTopics(Stream.concat(Stream.of(PublicEvents.TOPIC), PARTICIPANT_TOPICS.stream()).toList())
+        .compose(v -> context.openDatabase())
+        .compose(pool -> {
+          OrderProjection projection = new OrderProjection(pool);
+          OrderEventStore store = new OrderEventStore(pool, projection, new PublicEvents());
+          OrderReadModel readModel = new OrderReadModel(pool);
+          Participants participants = new Participants(context, pool);
+          SagaDriver sagas = new SagaDriver(store, new SagaLog(pool), participants, new SagaMetrics(context.meters()));
+          long retryAfterMs = config.getLong("saga.retry-after-ms");
+          long stalledAfterMs = config.getLong("saga.stalled-after-ms");
+          SagaRunner runner = new SagaRunner(context.vertx().getOrCreateContext(), sagas::advance,
+              limit -> readModel.stalled(retryAfterMs, stalledAfterMs, limit), retryAfterMs);
+          runner.recoverEvery(config.getLong("saga.recovery-interval-ms"));
+
+          OrderPlacement placement = new OrderPlacement(pool, store, participants,
+              SagaMode.parse(config.getString("saga.mode")));
+          OrderRoutes orders = new OrderRoutes(jwt, placement, new OrderCancellation(store), readModel, store,
+              runner::drive, config.getInt("orders.max-lines"), config.getInt("orders.max-quantity"));
+          AdminRoutes admin = new AdminRoutes(jwt, projection);
+          return context.relayOutbox(pool)
+              .compose(v -> context.consumeEvents(pool, "order-service.saga", PARTICIPANT_TOPICS,
+                  sagas.choreography()::react))
+              .compose(v -> context.serveHttp((api, vertx) -> {
+                orders.mount(api);
+                admin.mount(api);
+              }));
+        });
+  }
+}

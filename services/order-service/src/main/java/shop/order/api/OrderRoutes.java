@@ -1,0 +1,169 @@
+package shop.order.api;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.auth.jwt.JWTAuth;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.JWTAuthHandler;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+import shop.contracts.inventory.OrderLine;
+import shop.order.placing.OrderCancellation;
+import shop.order.placing.OrderPlacement;
+import shop.order.placing.PlaceOrder;
+import shop.order.store.OrderEventStore;
+import shop.order.store.OrderReadModel;
+import shop.platform.http.JsonRequest;
+import shop.platform.http.Problem;
+import shop.platform.http.Problem.FieldError;
+import shop.platform.http.RequestParams;
+import shop.platform.security.Auth;
+
+/**
+ * {@code POST /orders}, {@code GET /orders}, {@code GET /orders/{id}}, {@code GET /orders/{id}/history},
+ * {@code POST /orders/{id}/cancel}. Queries read the read model; the history reads the event store.
+ */
+public final class OrderRoutes {
+
+  static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+  private static final int MAX_KEY_LENGTH = 100;
+  private static final int MAX_ADDRESS_LENGTH = 500;
+  private static final int DEFAULT_PAGE_SIZE = 20;
+  private static final int MAX_PAGE_SIZE = 100;
+
+  private final JWTAuth jwt;
+  private final OrderPlacement placement;
+  private final OrderCancellation cancellation;
+  private final OrderReadModel readModel;
+  private final OrderEventStore store;
+  private final Consumer<UUID> sagaTrigger;
+  private final int maxLines;
+  private final int maxQuantity;
+
+  /** @param sagaTrigger starts (or resumes) the saga of an order that was placed or cancelled */
+  public OrderRoutes(JWTAuth jwt, OrderPlacement placement, OrderCancellation cancellation, OrderReadModel readModel,
+      OrderEventStore store, Consumer<UUID> sagaTrigger, int maxLines, int maxQuantity) {
+    this.jwt = jwt;
+    this.placement = placement;
+    this.cancellation = cancellation;
+    this.readModel = readModel;
+    this.store = store;
+    this.sagaTrigger = sagaTrigger;
+    this.maxLines = maxLines;
+    this.maxQuantity = maxQuantity;
+  }
+
+  public void mount(Router api) {
+    api.route("/orders*").handler(JWTAuthHandler.create(jwt));
+    api.post("/orders").handler(this::place);
+    api.get("/orders").handler(this::list);
+    api.get("/orders/:id").handler(this::get);
+    api.get("/orders/:id/history").handler(this::history);
+    api.post("/orders/:id/cancel").handler(this::cancel);
+  }
+
+  private void place(RoutingContext ctx) {
+    String key = idempotencyKey(ctx);
+    PlaceOrder request = placeOrder(JsonRequest.of(ctx));
+    String userId = Auth.userId(ctx);
+    placement.place(userId, key, request)
+        .onSuccess(placed -> {
+          if (placed.isNew()) {
+            sagaTrigger.accept(placed.orderId());
+          }
+        })
+        .compose(placed -> readModel.find(placed.orderId(), userId))
+        .onSuccess(order -> ctx.response()
+            .setStatusCode(202)
+            .putHeader("Content-Type", "application/json")
+            .putHeader("Location", "/api/v1/orders/" + order.orElseThrow().getString("id"))
+            .end(order.get().encode()))
+        .onFailure(ctx::fail);
+  }
+
+  private PlaceOrder placeOrder(JsonRequest body) {
+    List<JsonRequest> items = body.requiredObjects("items", maxLines);
+    String address = body.requiredString("shippingAddress", MAX_ADDRESS_LENGTH);
+    List<OrderLine> lines = items.stream()
+        .map(item -> {
+          UUID productId = item.requiredUuid("productId");
+          Integer quantity = item.requiredInt("quantity", 1, maxQuantity);
+          return productId == null || quantity == null ? null : new OrderLine(productId.toString(), quantity);
+        })
+        .toList();
+    body.validate();
+    Set<String> products = new HashSet<>();
+    for (int i = 0; i < lines.size(); i++) {
+      if (!products.add(lines.get(i).getProductId())) {
+        throw Problem.badRequest("Each product may appear once; add up its quantities",
+            List.of(new FieldError("items[" + i + "].productId", "appears more than once")));
+      }
+    }
+    return new PlaceOrder(lines, address);
+  }
+
+  private static String idempotencyKey(RoutingContext ctx) {
+    String key = ctx.request().getHeader(IDEMPOTENCY_KEY);
+    if (key == null || key.isBlank() || key.length() > MAX_KEY_LENGTH) {
+      throw Problem.badRequest("An " + IDEMPOTENCY_KEY + " header of 1 to " + MAX_KEY_LENGTH
+          + " characters is required, so that a retried request places the order only once",
+          List.of(new FieldError(IDEMPOTENCY_KEY, "is required")));
+    }
+    return key;
+  }
+
+  private void list(RoutingContext ctx) {
+    readModel.list(Auth.userId(ctx), RequestParams.page(ctx, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE))
+        .onSuccess(page -> json(ctx, page))
+        .onFailure(ctx::fail);
+  }
+
+  private void get(RoutingContext ctx) {
+    UUID orderId = RequestParams.pathId(ctx, "id");
+    readModel.find(orderId, Auth.userId(ctx))
+        .onSuccess(order -> {
+          if (order.isEmpty()) {
+            ctx.fail(Problem.notFound("No order " + orderId));
+          } else {
+            json(ctx, order.get());
+          }
+        })
+        .onFailure(ctx::fail);
+  }
+
+  private void history(RoutingContext ctx) {
+    UUID orderId = RequestParams.pathId(ctx, "id");
+    readModel.find(orderId, Auth.userId(ctx))
+        .compose(order -> order.isEmpty()
+            ? Future.failedFuture(Problem.notFound("No order " + orderId))
+            : store.history(orderId))
+        .onSuccess(events -> {
+          JsonArray history = new JsonArray();
+          events.forEach(event -> history.add(event.toJson()));
+          json(ctx, new JsonObject().put("orderId", orderId.toString()).put("events", history));
+        })
+        .onFailure(ctx::fail);
+  }
+
+  private void cancel(RoutingContext ctx) {
+    UUID orderId = RequestParams.pathId(ctx, "id");
+    String userId = Auth.userId(ctx);
+    cancellation.cancel(orderId, userId)
+        .onSuccess(order -> sagaTrigger.accept(orderId))
+        .compose(order -> readModel.find(orderId, userId))
+        .onSuccess(order -> ctx.response()
+            .setStatusCode(202)
+            .putHeader("Content-Type", "application/json")
+            .end(order.orElseThrow().encode()))
+        .onFailure(ctx::fail);
+  }
+
+  private static void json(RoutingContext ctx, JsonObject body) {
+    ctx.response().putHeader("Content-Type", "application/json").end(body.encode());
+  }
+}
