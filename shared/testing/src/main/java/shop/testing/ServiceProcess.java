@@ -64,6 +64,9 @@ public final class ServiceProcess implements AutoCloseable {
     if (process.isAlive()) {
       throw new IllegalStateException(this + " is still running");
     }
+    // Until Consul has noticed the old process is gone, "passing" would describe the dead one.
+    Await.until(STARTUP_TIMEOUT, instanceId + " to stop passing in Consul",
+        () -> !Consul.passingInstanceIds(service).contains(instanceId));
     ServiceProcess restarted = launch(service, instanceId, extraEnv);
     restarted.awaitPassing(STARTUP_TIMEOUT);
     return restarted;

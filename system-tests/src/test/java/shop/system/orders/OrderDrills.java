@@ -169,11 +169,13 @@ abstract class OrderDrills {
     ProcessHandle kafka = ProcessHandle.of(pid).orElseThrow();
     kafka.destroy();
     kafka.onExit().get(60, TimeUnit.SECONDS);
-    Process up = new ProcessBuilder(ROOT.resolve("shop").toString(), "infra", "up")
+    ProcessBuilder infraUp = new ProcessBuilder(ROOT.resolve("shop").toString(), "infra", "up")
         .directory(ROOT.toFile())
         .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-        .start();
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    infraUp.environment().put("SHOP_PROFILE", "test");
+    infraUp.environment().remove("SHOP_STATE");
+    Process up = infraUp.start();
     assertThat(up.waitFor(2, TimeUnit.MINUTES)).isTrue();
     assertThat(up.exitValue()).isZero();
     Await.until(Duration.ofSeconds(30), "Kafka to accept connections", () -> {

@@ -22,6 +22,7 @@ import shop.platform.events.EventConsumer;
 import shop.platform.events.EventHandler;
 import shop.platform.events.KafkaTopics;
 import shop.platform.events.OutboxRelay;
+import shop.platform.health.Readiness;
 import shop.platform.http.HttpServerVerticle;
 import shop.platform.resilience.Breakers;
 import shop.platform.security.Jwt;
@@ -73,8 +74,8 @@ public final class ServiceContext {
   /** Migrates the service's database ({@code db/migration} on the classpath) and opens a pool on it. */
   public Future<Pool> openDatabase() {
     return Database.open(vertx, config).onSuccess(pool ->
-        readiness.register("database", config.getLong("health.check-timeout-ms"), promise ->
-            pool.query("SELECT 1").execute().map(rows -> Status.OK()).onComplete(promise)));
+        readiness.register("database", config.getLong("health.check-timeout-ms"), Readiness.probe(() ->
+            pool.query("SELECT 1").execute().map(rows -> Status.OK()))));
   }
 
   /**

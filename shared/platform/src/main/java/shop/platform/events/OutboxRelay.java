@@ -63,6 +63,8 @@ public final class OutboxRelay extends VerticleBase {
         "request.timeout.ms", "5000",
         "delivery.timeout.ms", "10000",
         "linger.ms", "1"));
+    // A failed send also fails its future, which the relay handles by retrying the batch.
+    producer.exceptionHandler(e -> log.debug("producer: {}", e.getMessage()));
     Gauge.builder("shop.outbox.backlog", backlog, AtomicLong::get)
         .description("Events written to the outbox and not yet relayed to Kafka")
         .register(meters);
