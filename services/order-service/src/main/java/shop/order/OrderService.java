@@ -5,6 +5,8 @@ import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.sqlclient.Pool;
 import java.util.List;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import shop.order.api.AdminRoutes;
 import shop.order.api.OrderRoutes;
 import shop.order.domain.SagaMode;
@@ -28,10 +30,22 @@ import shop.platform.config.ServiceConfig;
 public final class OrderService implements ServiceModule {
 
   /** Where the participants of a choreographed saga publish what they did. */
+  private static final Logger log = LoggerFactory.getLogger(OrderService.class);
   private static final List<String> PARTICIPANT_TOPICS = List.of("inventory", "payments", "shipping");
 
   public static void main(String[] args) {
     ServiceLauncher.launch(new OrderService());
+  }
+
+  /** The configured mode for new orders; a value that is neither mode keeps the default, and says so. */
+  private static SagaMode sagaMode(ServiceConfig config) {
+    try {
+      return SagaMode.parse(config.getString("saga.mode"));
+    } catch (IllegalArgumentException e) {
+      log.warn("saga.mode {} is neither orchestration nor choreography; using orchestration",
+          config.getString("saga.mode"));
+      return SagaMode.ORCHESTRATION;
+    }
   }
 
   @Override
@@ -58,7 +72,7 @@ public final class OrderService implements ServiceModule {
           runner.recoverEvery(config.getLong("saga.recovery-interval-ms"));
 
           OrderPlacement placement = new OrderPlacement(pool, store, participants,
-              SagaMode.parse(config.getString("saga.mode")));
+              () -> sagaMode(config));
           OrderRoutes orders = new OrderRoutes(jwt, placement, new OrderCancellation(store), readModel, store,
               runner::drive, config.getInt("orders.max-lines"), config.getInt("orders.max-quantity"));
           AdminRoutes admin = new AdminRoutes(jwt, projection);

@@ -100,6 +100,23 @@ abstract class OrderDrills {
     }
   }
 
+  @Test
+  void aKnownCustomerCanStillOrderWhileUserServiceIsDown() {
+    String product = shop.createProduct(600, 5);
+    Customer customer = shop.registerCustomer();
+    String before = shop.placeOrder(customer, product, 1, ADDRESS);
+    assertThat(shop.awaitFinal(customer, before).getString("status")).isEqualTo("CONFIRMED");
+
+    participants.stopUsers();
+    try {
+      String during = shop.placeOrder(customer, product, 1, ADDRESS);
+      assertThat(shop.awaitFinal(customer, during).getString("status"))
+          .as("validated against the user data order-service keeps").isEqualTo("CONFIRMED");
+    } finally {
+      participants.startUsers();
+    }
+  }
+
   /** Orchestration says so (PENDING_PAYMENT); a choreographed order shows its stock reserved and no charge. */
   private boolean waitsForPayment(Customer customer, String orderId) {
     JsonObject order = shop.getOrder(customer, orderId);

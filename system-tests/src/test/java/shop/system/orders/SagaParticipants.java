@@ -13,7 +13,7 @@ final class SagaParticipants {
 
   private static SagaParticipants running;
 
-  final ServiceProcess users;
+  private ServiceProcess users;
   final ServiceProcess inventory;
   private ServiceProcess payments;
   final ServiceProcess shipping;
@@ -40,6 +40,18 @@ final class SagaParticipants {
 
   ServiceProcess payments() {
     return payments;
+  }
+
+  ServiceProcess users() {
+    return users;
+  }
+
+  void stopUsers() {
+    users.stop();
+  }
+
+  void startUsers() {
+    users = users.restart();
   }
 
   /** Stops payment-service gracefully (it leaves the cluster and Consul). */

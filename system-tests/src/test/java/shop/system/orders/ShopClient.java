@@ -18,7 +18,6 @@ final class ShopClient {
 
   static final Duration SAGA_TIMEOUT = Duration.ofSeconds(60);
 
-  final Http users;
   final Http inventory;
   final Http shipping;
   final Http notifications;
@@ -29,7 +28,6 @@ final class ShopClient {
   ShopClient(SagaParticipants participants, String orderServiceInstance) {
     this.participants = participants;
     this.orderServiceInstance = orderServiceInstance;
-    users = api(participants.users.instanceId());
     inventory = api(participants.inventory.instanceId());
     shipping = api(participants.shipping.instanceId());
     notifications = api(participants.notifications.instanceId());
@@ -38,6 +36,10 @@ final class ShopClient {
   /** order-service's API; looked up each time, since drills restart it on another port. */
   Http orders() {
     return api(orderServiceInstance);
+  }
+
+  Http users() {
+    return api(participants.users().instanceId());
   }
 
   Http payments() {
@@ -53,17 +55,17 @@ final class ShopClient {
 
   Customer registerCustomer() {
     String email = "customer-" + UUID.randomUUID() + "@example.com";
-    Response registered = users.post("/users", new JsonObject().put("email", email).put("name", "Customer")
+    Response registered = users().post("/users", new JsonObject().put("email", email).put("name", "Customer")
         .put("password", "secret-password").encode(), null);
     assertThat(registered.status()).as(registered.body()).isEqualTo(201);
-    Response token = users.post("/auth/token", new JsonObject().put("email", email)
+    Response token = users().post("/auth/token", new JsonObject().put("email", email)
         .put("password", "secret-password").encode(), null);
     return new Customer(registered.json().getString("id"), token.json().getString("accessToken"));
   }
 
   synchronized String adminToken() {
     if (adminToken == null) {
-      adminToken = users.post("/auth/token", new JsonObject().put("email", "admin@shop.local")
+      adminToken = users().post("/auth/token", new JsonObject().put("email", "admin@shop.local")
           .put("password", "admin-change-me").encode(), null).json().getString("accessToken");
     }
     return adminToken;

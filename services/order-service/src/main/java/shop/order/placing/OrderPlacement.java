@@ -10,6 +10,7 @@ import io.vertx.sqlclient.Tuple;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import shop.contracts.inventory.PricedLine;
 import shop.order.domain.Order;
 import shop.order.domain.OrderEvent;
@@ -31,10 +32,10 @@ public final class OrderPlacement {
   private final Pool pool;
   private final OrderEventStore store;
   private final Participants participants;
-  private final SagaMode sagaMode;
+  private final Supplier<SagaMode> sagaMode;
 
-  /** @param sagaMode how the sagas of the orders placed from now on run */
-  public OrderPlacement(Pool pool, OrderEventStore store, Participants participants, SagaMode sagaMode) {
+  /** @param sagaMode how the saga of an order placed now runs (configuration that may change at runtime) */
+  public OrderPlacement(Pool pool, OrderEventStore store, Participants participants, Supplier<SagaMode> sagaMode) {
     this.pool = pool;
     this.store = store;
     this.participants = participants;
@@ -92,7 +93,7 @@ public final class OrderPlacement {
     long total = priced.stream().mapToLong(line -> line.getUnitPriceMinor() * line.getQuantity()).sum();
     return new JsonObject()
         .put("userId", userId)
-        .put("sagaMode", sagaMode.configValue())
+        .put("sagaMode", sagaMode.get().configValue())
         .put("lines", lines)
         .put("totalMinor", total)
         .put("currency", priced.get(0).getCurrency())
