@@ -258,6 +258,18 @@ class InventoryServiceIT {
   }
 
   @Test
+  void aReservationArrivingAfterItsOrderWasReleasedTakesNothing() {
+    String id = createProduct(4);
+    String orderId = UUID.randomUUID().toString();
+
+    assertThat(inventory.release(orderId).await().getStatus()).isEqualTo(Reservation.NONE);
+    assertThat(inventory.reserve(orderId, List.of(new OrderLine(id, 2))).await().getStatus())
+        .isEqualTo(Reservation.RELEASED);
+
+    assertUnits(id, 4, 0, 0);
+  }
+
+  @Test
   void commitSellsTheReservedUnitsAndReleasingACommittedOrderRestocksThem() {
     String id = createProduct(5);
     String orderId = UUID.randomUUID().toString();

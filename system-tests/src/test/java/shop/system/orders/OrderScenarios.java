@@ -87,6 +87,26 @@ abstract class OrderScenarios {
   }
 
   @Test
+  void theOrdersEventsCarryTheTraceOfTheRequestThatPlacedIt() {
+    Customer customer = shop.registerCustomer();
+    String product = shop.createProduct(800, 2);
+    String traceId = UUID.randomUUID().toString().replace("-", "");
+    String traceparent = "00-" + traceId + "-00f067aa0ba902b7-01";
+
+    Response placed = shop.orders().post("/orders", ShopClient.order(product, 1, ADDRESS), customer.token(),
+        "Idempotency-Key", UUID.randomUUID().toString(), "traceparent", traceparent);
+    String orderId = placed.json().getString("id");
+    assertThat(shop.awaitFinal(customer, orderId).getString("status")).isEqualTo("CONFIRMED");
+
+    for (String type : List.of("order.created", "order.confirmed")) {
+      KafkaEvents.Received event = KafkaEvents.await("orders", orderId, type, ShopClient.SAGA_TIMEOUT);
+      assertThat(event.envelope().getJsonObject("traceContext").getString("traceparent"))
+          .as("trace context of %s", type).contains(traceId);
+      assertThat(event.headers().get("traceparent")).as("Kafka header of %s", type).contains(traceId);
+    }
+  }
+
+  @Test
   void anOrderForMoreThanIsInStockIsCancelledWithoutCharging() {
     Customer customer = shop.registerCustomer();
     String product = shop.createProduct(500, 1);

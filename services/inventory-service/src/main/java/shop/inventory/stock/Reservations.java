@@ -85,14 +85,25 @@ public final class Reservations {
 
   /**
    * Returns the order's units to stock and emits {@code stock.released}: reserved units, or sold
-   * ones when a confirmed order is cancelled. Nothing happens if there are none.
+   * ones when a confirmed order is cancelled. If the order has no reservation, one is recorded as
+   * already released: a reserve request still in flight (it timed out at the caller, who then
+   * compensated) must not take stock for an order that was given up.
    */
   public Future<Reservation> release(SqlConnection tx, String orderId, JsonObject context) {
     return current(tx, orderId).compose(status -> switch (status) {
       case Reservation.RESERVED -> settle(tx, orderId, RETURN_RESERVED, Reservation.RELEASED, RELEASED_EVENT, context);
       case Reservation.COMMITTED -> settle(tx, orderId, RETURN_SOLD, Reservation.RELEASED, RELEASED_EVENT, context);
+      case Reservation.NONE -> forbidLateReservation(tx, orderId).map(new Reservation(orderId, status));
       default -> Future.succeededFuture(new Reservation(orderId, status));
     });
+  }
+
+  private static Future<Void> forbidLateReservation(SqlConnection tx, String orderId) {
+    return orderUuid(orderId)
+        .map(order -> tx.preparedQuery("INSERT INTO reservations (order_id, status) VALUES ($1, 'RELEASED') "
+                + "ON CONFLICT (order_id) DO NOTHING")
+            .execute(Tuple.of(order)).<Void>mapEmpty())
+        .orElse(Future.succeededFuture());
   }
 
   /** Turns the order's reserved units into sold ones and emits {@code stock.committed}; only a reservation can be. */

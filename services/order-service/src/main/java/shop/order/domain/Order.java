@@ -18,6 +18,7 @@ public final class Order {
   private long totalMinor;
   private String currency;
   private String shippingAddress;
+  private JsonObject traceContext;
   private boolean userValidated;
   private boolean stockReserved;
   private boolean paymentPending;
@@ -55,6 +56,7 @@ public final class Order {
         totalMinor = data.getLong("totalMinor");
         currency = data.getString("currency");
         shippingAddress = data.getString("shippingAddress");
+        traceContext = data.getJsonObject("traceContext", new JsonObject());
         createdAt = event.occurredAt();
       }
       case OrderEvent.USER_VALIDATED -> {
@@ -101,6 +103,11 @@ public final class Order {
   public boolean compensated() {
     return (!stockReserved || stockReleased) && (!paymentCaptured || paymentRefunded)
         && (!shipmentCreated || shipmentCancelled);
+  }
+
+  /** The W3C trace context of the request that placed the order: every event of the order belongs to that trace. */
+  public JsonObject traceContext() {
+    return traceContext;
   }
 
   public SagaMode sagaMode() {

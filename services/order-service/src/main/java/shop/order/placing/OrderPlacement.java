@@ -19,6 +19,7 @@ import shop.order.saga.Participants;
 import shop.order.store.OrderEventStore;
 import shop.platform.http.Problem;
 import shop.platform.http.Problem.FieldError;
+import shop.platform.tracing.Tracing;
 
 /**
  * Places orders, once per Idempotency-Key: prices the lines from inventory, then records the key
@@ -97,7 +98,8 @@ public final class OrderPlacement {
         .put("lines", lines)
         .put("totalMinor", total)
         .put("currency", priced.get(0).getCurrency())
-        .put("shippingAddress", request.shippingAddress());
+        .put("shippingAddress", request.shippingAddress())
+        .put("traceContext", Tracing.current());
   }
 
   /** The order an earlier request with this key placed; a 422 problem if that request had another body. */

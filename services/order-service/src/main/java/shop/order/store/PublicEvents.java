@@ -38,7 +38,8 @@ public final class PublicEvents {
           EventEnvelope.of("order.cancel-requested", id, new JsonObject().put("order", sagaData(order)));
       default -> null;
     };
-    return envelope == null ? Future.succeededFuture() : Outbox.append(tx, TOPIC, envelope);
+    return envelope == null ? Future.succeededFuture()
+        : Outbox.append(tx, TOPIC, envelope.inTrace(order.traceContext()));
   }
 
   /** What every participant of the choreography needs to know about the order, passed along with each event. */

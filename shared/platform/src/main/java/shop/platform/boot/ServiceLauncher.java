@@ -11,6 +11,7 @@ import io.vertx.ext.consul.ConsulClientOptions;
 import io.vertx.ext.healthchecks.HealthChecks;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
+import io.vertx.tracing.opentelemetry.OpenTelemetryTracingFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -22,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import shop.platform.config.ServiceConfig;
 import shop.platform.discovery.ConsulRegistry;
 import shop.platform.health.Readiness;
+import shop.platform.tracing.Tracing;
 
 /**
  * Runs a service: clustered Vert.x with metrics, layered config, readiness checks, the module's own
@@ -66,6 +68,7 @@ public final class ServiceLauncher {
     return Vertx.builder()
         .with(options)
         .withMetrics(new MicrometerMetricsFactory(meters))
+        .withTracer(new OpenTelemetryTracingFactory(Tracing.create(module.name(), instanceId)))
         .withClusterManager(ClusterSettings.clusterManager(bootstrap))
         .buildClustered()
         .compose(vertx -> ServiceConfig.load(vertx, module.name(), defaults).compose(config -> {

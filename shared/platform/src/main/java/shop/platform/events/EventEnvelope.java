@@ -3,6 +3,7 @@ package shop.platform.events;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.UUID;
+import shop.platform.tracing.Tracing;
 
 /**
  * Every domain event, on Kafka and on the event bus: a unique id (what consumers deduplicate on),
@@ -13,8 +14,14 @@ import java.util.UUID;
 public record EventEnvelope(UUID id, String type, int schemaVersion, String aggregateId, Instant occurredAt,
                             JsonObject traceContext, JsonObject data) {
 
+  /** A new event, in the trace of the work that produces it. */
   public static EventEnvelope of(String type, String aggregateId, JsonObject data) {
-    return new EventEnvelope(UUID.randomUUID(), type, 1, aggregateId, Instant.now(), new JsonObject(), data);
+    return new EventEnvelope(UUID.randomUUID(), type, 1, aggregateId, Instant.now(), Tracing.current(), data);
+  }
+
+  /** The same event in another trace: that of the request that started what the event records. */
+  public EventEnvelope inTrace(JsonObject traceContext) {
+    return new EventEnvelope(id, type, schemaVersion, aggregateId, occurredAt, traceContext.copy(), data);
   }
 
   public JsonObject toJson() {

@@ -110,6 +110,9 @@ public final class OutboxRelay extends VerticleBase {
       KafkaProducerRecord<String, String> record = KafkaProducerRecord
           .create(row.getString("topic"), row.getString("aggregate_id"), envelope.encode())
           .addHeader("event-type", envelope.getString("type"));
+      // The event's trace continues on Kafka under the standard W3C header names.
+      envelope.getJsonObject("traceContext", new JsonObject())
+          .forEach(header -> record.addHeader(header.getKey(), String.valueOf(header.getValue())));
       acks.add(producer.send(record));
     }
     return Future.all(acks).map(positions);
