@@ -64,7 +64,8 @@ public final class OrderService implements ServiceModule {
           OrderEventStore store = new OrderEventStore(pool, projection, new PublicEvents());
           OrderReadModel readModel = new OrderReadModel(pool);
           Participants participants = new Participants(context, pool);
-          SagaDriver sagas = new SagaDriver(store, new SagaLog(pool), participants, new SagaMetrics(context.meters()));
+          SagaDriver sagas = new SagaDriver(store, new SagaLog(pool), participants, new SagaMetrics(context.meters()),
+              context.tracer());
           long retryAfterMs = config.getLong("saga.retry-after-ms");
           long stalledAfterMs = config.getLong("saga.stalled-after-ms");
           SagaRunner runner = new SagaRunner(context.vertx().getOrCreateContext(), sagas::advance,

@@ -98,8 +98,10 @@ abstract class OrderScenarios {
     String orderId = placed.json().getString("id");
     assertThat(shop.awaitFinal(customer, orderId).getString("status")).isEqualTo("CONFIRMED");
 
-    for (String type : List.of("order.created", "order.confirmed")) {
-      KafkaEvents.Received event = KafkaEvents.await("orders", orderId, type, ShopClient.SAGA_TIMEOUT);
+    Map<String, String> topicOfEvent = Map.of("order.created", "orders", "stock.reserved", "inventory",
+        "payment.captured", "payments", "shipment.created", "shipping", "order.confirmed", "orders");
+    for (String type : topicOfEvent.keySet()) {
+      KafkaEvents.Received event = KafkaEvents.await(topicOfEvent.get(type), orderId, type, ShopClient.SAGA_TIMEOUT);
       assertThat(event.envelope().getJsonObject("traceContext").getString("traceparent"))
           .as("trace context of %s", type).contains(traceId);
       assertThat(event.headers().get("traceparent")).as("Kafka header of %s", type).contains(traceId);

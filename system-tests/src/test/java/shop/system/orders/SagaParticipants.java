@@ -9,12 +9,12 @@ import shop.testing.ServiceProcess;
  * The services an order-service talks to, each in its own JVM: started once per test run and
  * shared by the order test classes, which each start the order-service they test.
  */
-final class SagaParticipants {
+public final class SagaParticipants {
 
   private static SagaParticipants running;
 
   private ServiceProcess users;
-  final ServiceProcess inventory;
+  public final ServiceProcess inventory;
   private ServiceProcess payments;
   final ServiceProcess shipping;
   final ServiceProcess notifications;
@@ -30,7 +30,7 @@ final class SagaParticipants {
     }
   }
 
-  static synchronized SagaParticipants start() {
+  public static synchronized SagaParticipants start() {
     if (running == null) {
       running = new SagaParticipants();
       Runtime.getRuntime().addShutdownHook(new Thread(() -> running.all().forEach(ServiceProcess::close)));

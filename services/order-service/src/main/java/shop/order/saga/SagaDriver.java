@@ -1,10 +1,14 @@
 package shop.order.saga;
 
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
 import io.vertx.core.Future;
 import java.util.UUID;
+import shop.order.domain.Order;
 import shop.order.domain.SagaMode;
 import shop.order.store.OrderEventStore;
 import shop.order.store.OrderEventStore.ConcurrentChange;
+import shop.platform.tracing.Tracing;
 
 /** Advances an order's saga in the mode it was placed in. */
 public final class SagaDriver {
@@ -13,10 +17,20 @@ public final class SagaDriver {
   private final OrderSaga orchestrated;
   private final ChoreographedSaga choreographed;
 
-  public SagaDriver(OrderEventStore store, SagaLog log, Participants participants, SagaMetrics metrics) {
+  private final Tracer tracer;
+
+  public SagaDriver(OrderEventStore store, SagaLog log, Participants participants, SagaMetrics metrics,
+      Tracer tracer) {
     this.store = store;
+    this.tracer = tracer;
     this.orchestrated = new OrderSaga(store, log, participants, metrics);
     this.choreographed = new ChoreographedSaga(store, participants, metrics);
+  }
+
+  /** The saga's calls and events belong to the trace of the request that placed the order. */
+  private Future<Void> advanceInItsTrace(Order order) {
+    return Tracing.inSpan(tracer, "order saga", SpanKind.INTERNAL, order.traceContext(),
+        () -> order.sagaMode() == SagaMode.CHOREOGRAPHY ? choreographed.next(order) : orchestrated.next(order));
   }
 
   public ChoreographedSaga choreography() {
@@ -30,8 +44,7 @@ public final class SagaDriver {
    */
   public Future<Void> advance(UUID orderId) {
     return store.find(orderId)
-        .compose(found -> found.map(order -> order.sagaMode() == SagaMode.CHOREOGRAPHY
-            ? choreographed.next(order) : orchestrated.next(order)).orElse(Future.succeededFuture()))
+        .compose(found -> found.map(this::advanceInItsTrace).orElse(Future.succeededFuture()))
         .recover(e -> e instanceof ConcurrentChange ? advance(orderId) : Future.failedFuture(e));
   }
 }

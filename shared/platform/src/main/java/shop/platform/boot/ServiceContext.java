@@ -1,6 +1,7 @@
 package shop.platform.boot;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Tracer;
 import io.vertx.circuitbreaker.CircuitBreaker;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -26,6 +27,7 @@ import shop.platform.health.Readiness;
 import shop.platform.http.HttpServerVerticle;
 import shop.platform.resilience.Breakers;
 import shop.platform.security.Jwt;
+import shop.platform.tracing.Tracing;
 
 /** What a {@link ServiceModule} gets to build itself with. */
 public final class ServiceContext {
@@ -36,17 +38,24 @@ public final class ServiceContext {
   private final ServiceConfig config;
   private final MeterRegistry meters;
   private final HealthChecks readiness;
+  private final Tracer tracer;
   private final List<Record> records = new ArrayList<>();
   private int httpPort = -1;
 
   ServiceContext(Vertx vertx, String serviceName, String instanceId, ServiceConfig config, MeterRegistry meters,
-      HealthChecks readiness) {
+      HealthChecks readiness, Tracer tracer) {
     this.vertx = vertx;
     this.serviceName = serviceName;
     this.instanceId = instanceId;
     this.config = config;
     this.meters = meters;
     this.readiness = readiness;
+    this.tracer = tracer;
+  }
+
+  /** For spans of work that does not start from a traced request; see {@link Tracing#inSpan}. */
+  public Tracer tracer() {
+    return tracer;
   }
 
   public Vertx vertx() {
@@ -133,7 +142,7 @@ public final class ServiceContext {
   /** Starts an idempotent consumer group {@code name} of the topics; see {@link EventConsumer}. */
   public Future<Void> consumeEvents(Pool pool, String name, List<String> topics, EventHandler handler) {
     return vertx.deployVerticle(new EventConsumer(pool, name, topics, config.getString("kafka.bootstrap-servers"),
-        handler, meters)).mapEmpty();
+        handler, meters, tracer)).mapEmpty();
   }
 
   /** The port the HTTP server listens on, once {@link #serveHttp} completed. */

@@ -2,6 +2,7 @@ package shop.platform.boot;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -61,6 +62,7 @@ public final class ServiceLauncher {
 
     PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     meters.config().commonTags("service", module.name(), "instance", instanceId);
+    OpenTelemetry openTelemetry = Tracing.create(module.name(), instanceId);
     VertxOptions options = new VertxOptions()
         .setEventBusOptions(ClusterSettings.eventBus(bootstrap))
         .setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true));
@@ -68,14 +70,15 @@ public final class ServiceLauncher {
     return Vertx.builder()
         .with(options)
         .withMetrics(new MicrometerMetricsFactory(meters))
-        .withTracer(new OpenTelemetryTracingFactory(Tracing.create(module.name(), instanceId)))
+        .withTracer(new OpenTelemetryTracingFactory(openTelemetry))
         .withClusterManager(ClusterSettings.clusterManager(bootstrap))
         .buildClustered()
         .compose(vertx -> ServiceConfig.load(vertx, module.name(), defaults).compose(config -> {
           ConsulClient consul = ConsulClient.create(vertx, new ConsulClientOptions()
               .setHost(config.getString("consul.host")).setPort(config.getInt("consul.port")));
           HealthChecks readiness = Readiness.create(vertx, config, consul);
-          ServiceContext context = new ServiceContext(vertx, module.name(), instanceId, config, meters, readiness);
+          ServiceContext context = new ServiceContext(vertx, module.name(), instanceId, config, meters, readiness,
+              openTelemetry.getTracer("shop"));
           ConsulRegistry registry = new ConsulRegistry(consul, instanceId, config.getString("advertised.host"),
               config.getString("consul.check-interval"), config.getString("consul.deregister-critical-after"));
           return module.start(context)

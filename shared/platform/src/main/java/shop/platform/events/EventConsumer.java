@@ -2,6 +2,8 @@ package shop.platform.events;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;
@@ -19,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import shop.platform.tracing.Tracing;
 
 /**
  * An idempotent Kafka consumer: each event's id is stored in {@code processed_events} in the same
@@ -38,21 +41,24 @@ public final class EventConsumer extends VerticleBase {
   private final String bootstrapServers;
   private final EventHandler handler;
   private final MeterRegistry meters;
+  private final Tracer tracer;
   private KafkaConsumer<String, String> consumer;
   private KafkaClientMetrics clientMetrics;
   private volatile boolean stopping;
 
   /**
    * @param name the consumer group, and the key its processed event ids are stored under
+   * @param tracer handles each event in a span of the trace the event carries
    */
   public EventConsumer(Pool pool, String name, List<String> topics, String bootstrapServers, EventHandler handler,
-      MeterRegistry meters) {
+      MeterRegistry meters, Tracer tracer) {
     this.pool = pool;
     this.name = name;
     this.topics = List.copyOf(topics);
     this.bootstrapServers = bootstrapServers;
     this.handler = handler;
     this.meters = meters;
+    this.tracer = tracer;
   }
 
   @Override
@@ -132,11 +138,12 @@ public final class EventConsumer extends VerticleBase {
           record.partition(), record.offset(), e.getMessage());
       return Future.succeededFuture();
     }
-    return pool.withTransaction(tx -> tx
-        .preparedQuery("INSERT INTO processed_events (consumer, event_id) VALUES ($1, $2) ON CONFLICT DO NOTHING")
-        .execute(Tuple.of(name, event.id()))
-        .compose(inserted -> inserted.rowCount() == 0
-            ? Future.succeededFuture()
-            : handler.handle(tx, event)));
+    return Tracing.inSpan(tracer, name + " " + event.type(), SpanKind.CONSUMER, event.traceContext(),
+        () -> pool.withTransaction(tx -> tx
+            .preparedQuery("INSERT INTO processed_events (consumer, event_id) VALUES ($1, $2) ON CONFLICT DO NOTHING")
+            .execute(Tuple.of(name, event.id()))
+            .compose(inserted -> inserted.rowCount() == 0
+                ? Future.succeededFuture()
+                : handler.handle(tx, event))));
   }
 }

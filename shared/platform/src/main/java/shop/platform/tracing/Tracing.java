@@ -2,18 +2,31 @@ package shop.platform.tracing;
 
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.ContextPropagators;
+import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.json.JsonObject;
+import io.vertx.tracing.opentelemetry.VertxContextStorageProvider;
+import java.util.function.Supplier;
 
 /**
  * W3C trace context (OpenTelemetry) for every service. Vert.x traces each HTTP request, event-bus
  * message and SQL query and passes the {@code traceparent} on to the next hop; events take the trace
  * context of the work that produced them (see {@link #current()}), and carry it through Kafka.
+ *
+ * <p>Work that does not start from a traced request (consuming an event, resuming a saga) joins the
+ * trace it belongs to with {@link #inSpan}.
  *
  * <p>Spans are created and propagated but not exported: add a span exporter (OTLP) to
  * {@link #create} to send them to a collector.
@@ -21,6 +34,18 @@ import io.vertx.core.json.JsonObject;
 public final class Tracing {
 
   private static final W3CTraceContextPropagator PROPAGATOR = W3CTraceContextPropagator.getInstance();
+  private static final TextMapGetter<JsonObject> JSON_HEADERS = new TextMapGetter<>() {
+    @Override
+    public Iterable<String> keys(JsonObject carrier) {
+      return carrier.fieldNames();
+    }
+
+    @Override
+    public String get(JsonObject carrier, String key) {
+      return carrier == null ? null : carrier.getString(key);
+    }
+  };
+
   private Tracing() {
   }
 
@@ -40,5 +65,22 @@ public final class Tracing {
     JsonObject headers = new JsonObject();
     PROPAGATOR.inject(Context.current(), headers, (carrier, key, value) -> carrier.put(key, value));
     return headers;
+  }
+
+  /**
+   * Runs asynchronous work, called on a Vert.x context, in a new span of the trace given as W3C headers (a new trace if they
+   * carry none). The work runs on a duplicate of the current Vert.x context, as an HTTP request
+   * does, so the span stays current through every callback of the work, and every event-bus
+   * message, HTTP call and event it makes carries it on.
+   */
+  public static <T> Future<T> inSpan(Tracer tracer, String name, SpanKind kind, JsonObject traceHeaders,
+      Supplier<Future<T>> work) {
+    Context parent = PROPAGATOR.extract(Context.root(), traceHeaders, JSON_HEADERS);
+    Span span = tracer.spanBuilder(name).setParent(parent).setSpanKind(kind).startSpan();
+    ContextInternal duplicate = ((ContextInternal) Vertx.currentContext()).duplicate();
+    VertxContextStorageProvider.VertxContextStorage.INSTANCE.attach(duplicate, parent.with(span));
+    Promise<T> result = duplicate.promise();
+    duplicate.runOnContext(v -> work.get().onComplete(result));
+    return result.future().onComplete(done -> span.end());
   }
 }
