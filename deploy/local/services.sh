@@ -14,7 +14,9 @@ service_database() {
 }
 
 # SHOP_INSTANCES (default 1) instances of each service; SHOP_INSTANCES_USER_SERVICE=2 for one service.
+# The gateway listens on a fixed port, so there is one per profile.
 service_instances() {
+  [ "$1" = gateway ] && { echo 1; return; }
   local var=SHOP_INSTANCES_$(echo "$1" | tr 'a-z-' 'A-Z_')
   echo "${!var:-${SHOP_INSTANCES:-1}}"
 }
@@ -80,6 +82,8 @@ instance_start() {
   local name=$1 id=$2
   local -a env
   mapfile -t env < <(service_environment)
+  # The gateway is the public entry point, on its profile's fixed port; services take any free port.
+  [ "$name" = gateway ] && env+=("HTTP_PORT=$SHOP_GATEWAY_PORT")
   launch "$id" env "${env[@]}" INSTANCE_ID="$id" \
     java -Xms64m -Xmx192m -XX:+UseSerialGC -Dshop.state="$SHOP_STATE" \
     -jar "$(service_jar "$name")"

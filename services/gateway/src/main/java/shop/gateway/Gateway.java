@@ -1,0 +1,76 @@
+package shop.gateway;
+
+import io.vertx.circuitbreaker.CircuitBreaker;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.ext.consul.ConsulClientOptions;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import shop.gateway.contract.ApiContract;
+import shop.gateway.proxy.Forwarder.Reply;
+import shop.gateway.ratelimit.RateLimit;
+import shop.gateway.ratelimit.RateLimiter;
+import shop.gateway.routing.Discovery;
+import shop.gateway.routing.RouteTable;
+import shop.gateway.security.TokenVerifier;
+import shop.platform.boot.ServiceContext;
+import shop.platform.boot.ServiceLauncher;
+import shop.platform.boot.ServiceModule;
+import shop.platform.config.ServiceConfig;
+
+/**
+ * The API gateway: the one public entry point ({@code http.port}, 8080 by default). It owns no data;
+ * it routes {@code /api/v1} to the services it finds in Consul (see {@link GatewayRoutes}).
+ */
+public final class Gateway implements ServiceModule {
+
+  static final String CONTRACT = "shop/gateway/openapi.yaml";
+  private static final Logger log = LoggerFactory.getLogger(Gateway.class);
+  private static final long FORGET_IDLE_CLIENTS_MS = 60_000;
+
+  public static void main(String[] args) {
+    ServiceLauncher.launch(new Gateway());
+  }
+
+  @Override
+  public String name() {
+    return "gateway";
+  }
+
+  @Override
+  public Future<Void> start(ServiceContext context) {
+    Vertx vertx = context.vertx();
+    ServiceConfig config = context.config();
+    RouteTable routes = RouteTable.fromConfig(config.current().getJsonObject("routes"));
+    TokenVerifier tokens = new TokenVerifier(context.jwtVerifier(), config.getInt("auth.token-cache-size"));
+    RateLimiter limiter = rateLimiter(vertx, config);
+    // An upstream's 5xx answer is passed on to the client as it is, but counts against its breaker.
+    Map<String, CircuitBreaker> breakers = routes.services().stream().collect(Collectors.toMap(Function.identity(),
+        service -> context.breaker(service)
+            .<Reply>failurePolicy(result -> result.failed() || result.result().status() >= 500)));
+    ConsulClientOptions consul = new ConsulClientOptions()
+        .setHost(config.getString("consul.host"))
+        .setPort(config.getInt("consul.port"));
+    return Discovery.start(vertx, consul, routes.services(), config.getLong("upstream.eject-ms"))
+        .compose(discovery -> ApiContract.load(vertx, CONTRACT)
+            .compose(contract -> context.serveHttp(
+                new GatewayRoutes(config, routes, discovery, breakers, contract, tokens, limiter))));
+  }
+
+  /** The limits follow {@code ratelimit.*} live: a change in Consul KV applies within seconds. */
+  private static RateLimiter rateLimiter(Vertx vertx, ServiceConfig config) {
+    RateLimiter limiter = new RateLimiter(RateLimit.fromConfig(config.current(), new RateLimit(200, 100)));
+    config.onChange(changed -> {
+      RateLimit limit = RateLimit.fromConfig(changed, limiter.limit());
+      if (!limit.equals(limiter.limit())) {
+        log.info("rate limit now {} requests at once, {} per second", limit.burst(), limit.perSecond());
+        limiter.setLimit(limit);
+      }
+    });
+    vertx.setPeriodic(FORGET_IDLE_CLIENTS_MS, id -> limiter.forgetIdle(System.nanoTime()));
+    return limiter;
+  }
+}

@@ -1,0 +1,178 @@
+package shop.gateway.contract;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.json.schema.OutputUnit;
+import io.vertx.openapi.contract.OpenAPIContract;
+import io.vertx.openapi.contract.Operation;
+import io.vertx.openapi.validation.RequestUtils;
+import io.vertx.openapi.validation.RequestValidator;
+import io.vertx.openapi.validation.SchemaValidationException;
+import io.vertx.openapi.validation.ValidatorException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.Yaml;
+import shop.platform.http.Problem;
+import shop.platform.http.Problem.FieldError;
+
+/**
+ * The public API as the OpenAPI document ({@code openapi.yaml}) describes it: which operations
+ * exist, who may call them ({@link Access}), and what a valid request looks like. Invalid requests
+ * become a 400 problem naming each bad field.
+ */
+public final class ApiContract {
+
+  private static final Pattern PARAMETER = Pattern.compile("(query|path|header|cookie) parameter ([^\\s.]+)");
+  private static final Pattern REQUIRED_PROPERTY = Pattern.compile("required property \"([^\"]+)\"");
+
+  private final OpenAPIContract contract;
+  private final Buffer document;
+  private final Map<String, Access> access = new ConcurrentHashMap<>();
+
+  private ApiContract(OpenAPIContract contract, Buffer document) {
+    this.contract = contract;
+    this.document = document;
+    JsonArray documentSecurity = contract.getRawContract().getJsonArray("security");
+    for (Operation operation : contract.operations()) {
+      access.put(operation.getOperationId(), Access.of(operation.getOpenAPIModel(), documentSecurity));
+    }
+  }
+
+  /**
+   * Reads and checks the document on the classpath (it must be a valid OpenAPI 3.1 document). The
+   * gateway validates requests only, so the validator gets the document without response bodies:
+   * their media types (problem+json, yaml, jwk-set+json) are beyond what vertx-openapi validates.
+   */
+  public static Future<ApiContract> load(Vertx vertx, String resource) {
+    return vertx.fileSystem().readFile(resource).compose(document -> {
+      JsonObject raw = new JsonObject(new Yaml().<Map<String, Object>>load(document.toString()));
+      return OpenAPIContract.from(vertx, withoutResponseBodies(raw.copy()))
+          .map(contract -> new ApiContract(contract, document));
+    });
+  }
+
+  private static JsonObject withoutResponseBodies(JsonObject document) {
+    document.getJsonObject("paths", new JsonObject()).forEach(path ->
+        ((JsonObject) path.getValue()).forEach(operation -> {
+          if (operation.getValue() instanceof JsonObject op && op.getValue("responses") instanceof JsonObject responses) {
+            responses.forEach(response -> ((JsonObject) response.getValue()).remove("content"));
+          }
+        }));
+    JsonObject components = document.getJsonObject("components", new JsonObject());
+    components.getJsonObject("responses", new JsonObject())
+        .forEach(response -> ((JsonObject) response.getValue()).remove("content"));
+    return document;
+  }
+
+  /** The document as written, to serve to clients. */
+  public Buffer document() {
+    return document;
+  }
+
+  /** The operation for a request, or null when the document has none for this path and method. */
+  public Operation operation(String path, HttpMethod method) {
+    return contract.findOperation(path, method);
+  }
+
+  /** Whether the document has the path for any method (to tell 405 from 404). */
+  public boolean hasPath(String path) {
+    return contract.findPath(path) != null;
+  }
+
+  public Access access(Operation operation) {
+    return access.get(operation.getOperationId());
+  }
+
+  /** A validator for one event loop's use. */
+  public RequestValidator validator(Vertx vertx) {
+    return RequestValidator.create(vertx, contract);
+  }
+
+  /** Validates the request (its body already read); fails with a 400 {@link Problem} if it is invalid. */
+  public static Future<Void> validate(RequestValidator validator, RoutingContext ctx, Operation operation) {
+    Buffer body = ctx.body().buffer();
+    return RequestUtils.extract(ctx.request(), operation, () -> Future.succeededFuture(body))
+        .compose(request -> validator.validate(request, operation.getOperationId()))
+        .<Void>mapEmpty()
+        .recover(e -> Future.failedFuture(e instanceof ValidatorException invalid ? toProblem(invalid) : e));
+  }
+
+  static Problem toProblem(ValidatorException invalid) {
+    List<FieldError> errors = new ArrayList<>();
+    Matcher parameter = PARAMETER.matcher(invalid.getMessage());
+    if (parameter.find()) {
+      errors.add(new FieldError(parameter.group(2), reason(invalid)));
+    } else if (invalid instanceof SchemaValidationException schema && schema.getOutputUnit() != null) {
+      collect(schema.getOutputUnit(), errors);
+    }
+    if (errors.isEmpty()) {
+      return Problem.badRequest(invalid.getMessage(), List.of());
+    }
+    Set<String> fields = new LinkedHashSet<>(errors.stream().map(FieldError::field).toList());
+    return Problem.badRequest("Invalid field(s): " + String.join(", ", fields), errors);
+  }
+
+  /** The leaf errors of a JSON schema validation, each with the field it is about. */
+  private static void collect(OutputUnit unit, List<FieldError> errors) {
+    if (unit.getErrors() != null && !unit.getErrors().isEmpty()) {
+      unit.getErrors().forEach(child -> collect(child, errors));
+      return;
+    }
+    if (unit.getError() == null) {
+      return;
+    }
+    String field = field(unit.getInstanceLocation());
+    Matcher missing = REQUIRED_PROPERTY.matcher(unit.getError());
+    if (missing.find()) {
+      field = field.isEmpty() ? missing.group(1) : field + "." + missing.group(1);
+      errors.add(new FieldError(field, "is required"));
+    } else {
+      FieldError error = new FieldError(field.isEmpty() ? "body" : field, unit.getError());
+      if (!errors.contains(error)) {
+        errors.add(error);
+      }
+    }
+  }
+
+  /** A JSON pointer ({@code #/items/0/quantity}) as a field name ({@code items[0].quantity}). */
+  static String field(String instanceLocation) {
+    if (instanceLocation == null) {
+      return "";
+    }
+    StringBuilder field = new StringBuilder();
+    for (String segment : instanceLocation.replaceFirst("^#", "").split("/")) {
+      if (segment.isEmpty()) {
+        continue;
+      }
+      String name = segment.replace("~1", "/").replace("~0", "~");
+      if (name.chars().allMatch(Character::isDigit)) {
+        field.append('[').append(name).append(']');
+      } else {
+        field.append(field.length() == 0 ? "" : ".").append(name);
+      }
+    }
+    return field.toString();
+  }
+
+  private static String reason(ValidatorException invalid) {
+    String message = invalid.getMessage();
+    int reason = message.indexOf("Reason: ");
+    return reason >= 0 ? message.substring(reason + "Reason: ".length()) : message;
+  }
+
+  /** The raw document, e.g. for tests. */
+  JsonObject raw() {
+    return contract.getRawContract();
+  }
+}

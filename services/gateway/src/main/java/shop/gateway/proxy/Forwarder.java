@@ -1,0 +1,73 @@
+package shop.gateway.proxy;
+
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.RequestOptions;
+import java.util.List;
+import shop.gateway.routing.Instance;
+
+/**
+ * Sends a request on to one upstream instance over a pooled keep-alive client (one per event loop)
+ * and reads its whole answer; the path, query, method, body and end-to-end headers go unchanged.
+ */
+public final class Forwarder {
+
+  /** Headers of one connection (RFC 9110 section 7.6.1), never forwarded; lengths are recomputed. */
+  private static final List<CharSequence> HOP_BY_HOP = List.of(HttpHeaders.CONNECTION, HttpHeaders.KEEP_ALIVE,
+      "Proxy-Authenticate", "Proxy-Authorization", "TE", "Trailer",
+      HttpHeaders.TRANSFER_ENCODING, HttpHeaders.UPGRADE, HttpHeaders.HOST, HttpHeaders.CONTENT_LENGTH);
+
+  private final HttpClient client;
+  private final long timeoutMs;
+
+  /** An upstream's complete answer. */
+  public record Reply(int status, MultiMap headers, Buffer body) {
+  }
+
+  public Forwarder(HttpClient client, long timeoutMs) {
+    this.client = client;
+    this.timeoutMs = timeoutMs;
+  }
+
+  /** The headers to send upstream: the client's end-to-end headers plus request id, trace and forwarding info. */
+  public static MultiMap upstreamHeaders(HttpServerRequest request, String requestId, String traceparent) {
+    MultiMap headers = HttpHeaders.headers().addAll(request.headers());
+    HOP_BY_HOP.forEach(headers::remove);
+    String forwardedFor = request.getHeader("X-Forwarded-For");
+    String client = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+    headers.set("X-Forwarded-For", forwardedFor == null ? client : forwardedFor + ", " + client);
+    headers.set("X-Forwarded-Proto", request.scheme());
+    if (request.authority() != null) {
+      headers.set("X-Forwarded-Host", request.authority().toString());
+    }
+    headers.set(RequestIds.REQUEST_ID, requestId);
+    headers.set(RequestIds.TRACEPARENT, traceparent);
+    return headers;
+  }
+
+  public Future<Reply> send(Instance target, HttpMethod method, String uri, MultiMap headers, Buffer body) {
+    RequestOptions options = new RequestOptions()
+        .setMethod(method)
+        .setHost(target.host())
+        .setPort(target.port())
+        .setURI(uri)
+        .setHeaders(headers)
+        .setIdleTimeout(timeoutMs);
+    return client.request(options)
+        .compose(request -> body == null || body.length() == 0 ? request.send() : request.send(body))
+        .compose(response -> response.body().map(content -> reply(response, content)));
+  }
+
+  private static Reply reply(HttpClientResponse response, Buffer content) {
+    MultiMap headers = HttpHeaders.headers().addAll(response.headers());
+    HOP_BY_HOP.forEach(headers::remove);
+    headers.remove(RequestIds.REQUEST_ID);
+    return new Reply(response.statusCode(), headers, content);
+  }
+}

@@ -1,0 +1,40 @@
+package shop.gateway.ratelimit;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** A token bucket per client (its token's subject, else its address), shared by every gateway verticle. */
+public final class RateLimiter {
+
+  private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+  private volatile RateLimit limit;
+
+  public RateLimiter(RateLimit limit) {
+    this.limit = limit;
+  }
+
+  /** Applies to every client from now on, including those with a bucket already. */
+  public void setLimit(RateLimit limit) {
+    this.limit = limit;
+  }
+
+  public RateLimit limit() {
+    return limit;
+  }
+
+  /** 0 when the client may go ahead, otherwise the nanoseconds it should wait. */
+  public long tryAcquire(String client, long nowNanos) {
+    RateLimit current = limit;
+    return buckets.computeIfAbsent(client, c -> new TokenBucket(current.burst(), nowNanos)).tryTake(current, nowNanos);
+  }
+
+  /** Forgets clients whose bucket has refilled, so that memory follows the active clients only. */
+  public void forgetIdle(long nowNanos) {
+    RateLimit current = limit;
+    buckets.values().removeIf(bucket -> bucket.isFull(current, nowNanos));
+  }
+
+  int clients() {
+    return buckets.size();
+  }
+}

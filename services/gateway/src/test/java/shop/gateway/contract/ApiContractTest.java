@@ -1,0 +1,66 @@
+package shop.gateway.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.openapi.contract.Operation;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class ApiContractTest {
+
+  private static Vertx vertx;
+  private static ApiContract contract;
+
+  @BeforeAll
+  static void load() {
+    vertx = Vertx.vertx();
+    contract = ApiContract.load(vertx, "shop/gateway/openapi.yaml").await();
+  }
+
+  @AfterAll
+  static void close() {
+    vertx.close().await();
+  }
+
+  @Test
+  void findsOperationsByFullPath() {
+    assertThat(contract.operation("/api/v1/products/42/stock", HttpMethod.PUT).getOperationId()).isEqualTo("setStock");
+    assertThat(contract.operation("/api/v1/orders/1/history", HttpMethod.GET).getOperationId())
+        .isEqualTo("getOrderHistory");
+    assertThat(contract.operation("/api/v1/products", HttpMethod.DELETE)).isNull();
+    assertThat(contract.hasPath("/api/v1/products")).isTrue();
+    assertThat(contract.operation("/api/v1/nothing", HttpMethod.GET)).isNull();
+    assertThat(contract.hasPath("/api/v1/nothing")).isFalse();
+  }
+
+  @Test
+  void readsWhoMayCallWhat() {
+    assertThat(access("/api/v1/users", HttpMethod.POST)).isEqualTo(Access.PUBLIC);
+    assertThat(access("/api/v1/auth/token", HttpMethod.POST)).isEqualTo(Access.PUBLIC);
+    assertThat(access("/api/v1/auth/jwks", HttpMethod.GET)).isEqualTo(Access.PUBLIC);
+    assertThat(access("/api/v1/products", HttpMethod.GET)).isEqualTo(Access.PUBLIC);
+    assertThat(access("/api/v1/products/1", HttpMethod.GET)).isEqualTo(Access.PUBLIC);
+    assertThat(access("/api/v1/users/me", HttpMethod.GET)).isEqualTo(new Access(false, List.of()));
+    assertThat(access("/api/v1/orders", HttpMethod.POST)).isEqualTo(new Access(false, List.of()));
+    assertThat(access("/api/v1/products", HttpMethod.POST)).isEqualTo(new Access(false, List.of("admin")));
+    assertThat(access("/api/v1/products/1/stock", HttpMethod.PUT)).isEqualTo(new Access(false, List.of("admin")));
+    assertThat(access("/api/v1/admin/orders/read-model/rebuild", HttpMethod.POST))
+        .isEqualTo(new Access(false, List.of("admin")));
+  }
+
+  @Test
+  void namesFieldsAsClientsSendThem() {
+    assertThat(ApiContract.field("#/items/0/quantity")).isEqualTo("items[0].quantity");
+    assertThat(ApiContract.field("/email")).isEqualTo("email");
+    assertThat(ApiContract.field("#")).isEmpty();
+  }
+
+  private static Access access(String path, HttpMethod method) {
+    Operation operation = contract.operation(path, method);
+    return contract.access(operation);
+  }
+}
