@@ -16,7 +16,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.CorsHandler;
 import io.vertx.openapi.contract.Operation;
-import io.vertx.openapi.validation.RequestValidator;
 import java.net.ConnectException;
 import java.util.Arrays;
 import java.util.List;
@@ -81,7 +80,6 @@ final class GatewayRoutes implements ApiRoutes {
             .setDecompressionSupported(false),
         new PoolOptions().setHttp1MaxSize(config.getInt("upstream.pool-size"))),
         config.getLong("breaker.timeout-ms"));
-    RequestValidator validator = contract.validator(vertx);
 
     api.route().handler(RequestIds::handle);
     api.route().handler(cors());
@@ -92,9 +90,10 @@ final class GatewayRoutes implements ApiRoutes {
     api.route().handler(this::resolve);
     api.route().handler(this::authenticate);
     api.route().handler(this::rateLimit);
-    api.route().handler(ctx -> ApiContract.validate(validator, ctx, ctx.get(OPERATION))
-        .onSuccess(v -> ctx.next())
-        .onFailure(ctx::fail));
+    api.route().handler(ctx -> {
+      contract.validate(ctx, ctx.get(OPERATION));
+      ctx.next();
+    });
     api.route().handler(ctx -> proxy(ctx, forwarder));
   }
 

@@ -1,6 +1,7 @@
 package shop.gateway.contract;
 
 import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -10,16 +11,11 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.json.schema.OutputUnit;
 import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.openapi.contract.Operation;
-import io.vertx.openapi.validation.RequestUtils;
-import io.vertx.openapi.validation.RequestValidator;
-import io.vertx.openapi.validation.SchemaValidationException;
-import io.vertx.openapi.validation.ValidatorException;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.Yaml;
@@ -33,12 +29,12 @@ import shop.platform.http.Problem.FieldError;
  */
 public final class ApiContract {
 
-  private static final Pattern PARAMETER = Pattern.compile("(query|path|header|cookie) parameter ([^\\s.]+)");
   private static final Pattern REQUIRED_PROPERTY = Pattern.compile("required property \"([^\"]+)\"");
 
   private final OpenAPIContract contract;
   private final Buffer document;
-  private final Map<String, Access> access = new ConcurrentHashMap<>();
+  private final Map<String, Access> access = new HashMap<>();
+  private final Map<String, RequestChecks> checks = new HashMap<>();
 
   private ApiContract(OpenAPIContract contract, Buffer document) {
     this.contract = contract;
@@ -46,6 +42,7 @@ public final class ApiContract {
     JsonArray documentSecurity = contract.getRawContract().getJsonArray("security");
     for (Operation operation : contract.operations()) {
       access.put(operation.getOperationId(), Access.of(operation.getOpenAPIModel(), documentSecurity));
+      checks.put(operation.getOperationId(), new RequestChecks(operation, contract.getSchemaRepository()));
     }
   }
 
@@ -94,37 +91,22 @@ public final class ApiContract {
     return access.get(operation.getOperationId());
   }
 
-  /** A validator for one event loop's use. */
-  public RequestValidator validator(Vertx vertx) {
-    return RequestValidator.create(vertx, contract);
+  /** Checks the request (its body already read) against the operation; a 400 {@link Problem} naming each bad field. */
+  public void validate(RoutingContext ctx, Operation operation) {
+    List<FieldError> errors = check(operation, ctx.request().path(), ctx.queryParams(), ctx.body().buffer());
+    if (!errors.isEmpty()) {
+      Set<String> fields = new LinkedHashSet<>(errors.stream().map(FieldError::field).toList());
+      throw Problem.badRequest("Invalid field(s): " + String.join(", ", fields), errors);
+    }
   }
 
-  /** Validates the request (its body already read); fails with a 400 {@link Problem} if it is invalid. */
-  public static Future<Void> validate(RequestValidator validator, RoutingContext ctx, Operation operation) {
-    Buffer body = ctx.body().buffer();
-    return RequestUtils.extract(ctx.request(), operation, () -> Future.succeededFuture(body))
-        .compose(request -> validator.validate(request, operation.getOperationId()))
-        .<Void>mapEmpty()
-        .recover(e -> Future.failedFuture(e instanceof ValidatorException invalid ? toProblem(invalid) : e));
-  }
-
-  static Problem toProblem(ValidatorException invalid) {
-    List<FieldError> errors = new ArrayList<>();
-    Matcher parameter = PARAMETER.matcher(invalid.getMessage());
-    if (parameter.find()) {
-      errors.add(new FieldError(parameter.group(2), reason(invalid)));
-    } else if (invalid instanceof SchemaValidationException schema && schema.getOutputUnit() != null) {
-      collect(schema.getOutputUnit(), errors);
-    }
-    if (errors.isEmpty()) {
-      return Problem.badRequest(invalid.getMessage(), List.of());
-    }
-    Set<String> fields = new LinkedHashSet<>(errors.stream().map(FieldError::field).toList());
-    return Problem.badRequest("Invalid field(s): " + String.join(", ", fields), errors);
+  /** The invalid fields of a request for the operation; none if it is valid. */
+  List<FieldError> check(Operation operation, String path, MultiMap query, Buffer body) {
+    return checks.get(operation.getOperationId()).check(path, query, body);
   }
 
   /** The leaf errors of a JSON schema validation, each with the field it is about. */
-  private static void collect(OutputUnit unit, List<FieldError> errors) {
+  static void collect(OutputUnit unit, List<FieldError> errors) {
     if (unit.getErrors() != null && !unit.getErrors().isEmpty()) {
       unit.getErrors().forEach(child -> collect(child, errors));
       return;
@@ -163,12 +145,6 @@ public final class ApiContract {
       }
     }
     return field.toString();
-  }
-
-  private static String reason(ValidatorException invalid) {
-    String message = invalid.getMessage();
-    int reason = message.indexOf("Reason: ");
-    return reason >= 0 ? message.substring(reason + "Reason: ".length()) : message;
   }
 
   /** The raw document, e.g. for tests. */

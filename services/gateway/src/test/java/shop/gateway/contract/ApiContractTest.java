@@ -2,13 +2,17 @@ package shop.gateway.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.openapi.contract.Operation;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import shop.platform.http.Problem.FieldError;
 
 class ApiContractTest {
 
@@ -50,6 +54,32 @@ class ApiContractTest {
     assertThat(access("/api/v1/products/1/stock", HttpMethod.PUT)).isEqualTo(new Access(false, List.of("admin")));
     assertThat(access("/api/v1/admin/orders/read-model/rebuild", HttpMethod.POST))
         .isEqualTo(new Access(false, List.of("admin")));
+  }
+
+  @Test
+  void checksParametersAndBodiesAgainstTheirSchemas() {
+    Operation getProduct = contract.operation("/api/v1/products/x", HttpMethod.GET);
+    assertThat(contract.check(getProduct, "/api/v1/products/" + UUID.randomUUID(), MultiMap.caseInsensitiveMultiMap(),
+        Buffer.buffer())).isEmpty();
+    Operation listPayments = contract.operation("/api/v1/payments", HttpMethod.GET);
+    assertThat(fields(contract.check(listPayments, "/api/v1/payments",
+        MultiMap.caseInsensitiveMultiMap().add("orderId", "not-a-uuid"), Buffer.buffer()))).containsExactly("orderId");
+
+    Operation listProducts = contract.operation("/api/v1/products", HttpMethod.GET);
+    assertThat(fields(contract.check(listProducts, "/api/v1/products",
+        MultiMap.caseInsensitiveMultiMap().add("size", "1000").add("page", "x"), Buffer.buffer())))
+        .containsExactlyInAnyOrder("size", "page");
+
+    Operation placeOrder = contract.operation("/api/v1/orders", HttpMethod.POST);
+    Buffer order = Buffer.buffer("{\"items\":[{\"productId\":\"nope\",\"quantity\":0}]}");
+    assertThat(fields(contract.check(placeOrder, "/api/v1/orders", MultiMap.caseInsensitiveMultiMap(), order)))
+        .contains("items[0].productId", "items[0].quantity", "shippingAddress");
+    assertThat(fields(contract.check(placeOrder, "/api/v1/orders", MultiMap.caseInsensitiveMultiMap(),
+        Buffer.buffer("{\"items\": [")))).containsExactly("body");
+  }
+
+  private static List<String> fields(List<FieldError> errors) {
+    return errors.stream().map(FieldError::field).toList();
   }
 
   @Test

@@ -5,6 +5,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.opentelemetry.api.OpenTelemetry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.consul.ConsulClient;
@@ -67,12 +68,14 @@ public final class ServiceLauncher {
         .setEventBusOptions(ClusterSettings.eventBus(bootstrap))
         .setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true));
 
-    return Vertx.builder()
+    VertxBuilder builder = Vertx.builder()
         .with(options)
         .withMetrics(new MicrometerMetricsFactory(meters))
-        .withTracer(new OpenTelemetryTracingFactory(openTelemetry))
-        .withClusterManager(ClusterSettings.clusterManager(bootstrap))
-        .buildClustered()
+        .withClusterManager(ClusterSettings.clusterManager(bootstrap));
+    if (bootstrap.getBoolean("tracing.enabled")) {
+      builder.withTracer(new OpenTelemetryTracingFactory(openTelemetry));
+    }
+    return builder.buildClustered()
         .compose(vertx -> ServiceConfig.load(vertx, module.name(), defaults).compose(config -> {
           ConsulClient consul = ConsulClient.create(vertx, new ConsulClientOptions()
               .setHost(config.getString("consul.host")).setPort(config.getInt("consul.port")));
