@@ -62,7 +62,8 @@ public final class ApiContract {
   private static JsonObject withoutResponseBodies(JsonObject document) {
     document.getJsonObject("paths", new JsonObject()).forEach(path ->
         ((JsonObject) path.getValue()).forEach(operation -> {
-          if (operation.getValue() instanceof JsonObject op && op.getValue("responses") instanceof JsonObject responses) {
+          if (operation.getValue() instanceof JsonObject op
+              && op.getValue("responses") instanceof JsonObject responses) {
             responses.forEach(response -> ((JsonObject) response.getValue()).remove("content"));
           }
         }));

@@ -53,7 +53,9 @@ final class RequestChecks {
     List<FieldError> errors = new ArrayList<>();
     String[] segments = path.split("/");
     for (ParameterCheck parameter : parameters) {
-      String raw = parameter.in() == Location.PATH ? pathSegment(segments, parameter.name()) : query.get(parameter.name());
+      String raw = parameter.in() == Location.PATH
+          ? pathSegment(segments, parameter.name())
+          : query.get(parameter.name());
       if (raw == null) {
         if (parameter.required()) {
           errors.add(new FieldError(parameter.name(), "is required"));

@@ -27,7 +27,10 @@ public final class RouteTable {
         .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> String.valueOf(e.getValue()))));
   }
 
-  /** The service for a request path: {@code /api/v1/products/42} matches {@code /api/v1/products}, {@code /api/v1/productsX} does not. */
+  /**
+   * The service for a request path: {@code /api/v1/products/42} matches {@code /api/v1/products},
+   * {@code /api/v1/productsX} does not.
+   */
   public Optional<String> serviceFor(String path) {
     for (Map.Entry<String, String> route : routes) {
       String prefix = route.getKey();

@@ -65,7 +65,8 @@ public final class OrderPlacement {
           }
           List<PricedLine> priced = outcome.value();
           if (priced.stream().map(PricedLine::getCurrency).distinct().count() > 1) {
-            return Future.failedFuture(Problem.unprocessable("All products of an order must be priced in one currency"));
+            return Future.failedFuture(
+                Problem.unprocessable("All products of an order must be priced in one currency"));
           }
           return Future.succeededFuture(priced);
         });

@@ -111,7 +111,8 @@ public final class ChoreographedSaga {
   }
 
   private Future<Boolean> fail(SqlConnection tx, Order order, String reason) {
-    return appendIf(tx, order, order.failureReason() == null, OrderEvent.FAILED, new JsonObject().put("reason", reason));
+    return appendIf(tx, order, order.failureReason() == null, OrderEvent.FAILED,
+        new JsonObject().put("reason", reason));
   }
 
   private Future<Boolean> appendIf(SqlConnection tx, Order order, boolean condition, String type, JsonObject data) {

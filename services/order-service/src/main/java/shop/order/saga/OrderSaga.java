@@ -114,7 +114,8 @@ final class OrderSaga {
     if (order.paymentPending()) {
       return Future.failedFuture(unavailable);
     }
-    return store.append(order, OrderEvent.PAYMENT_PENDING, new JsonObject().put("cause", unavailable.getMessage())).mapEmpty();
+    return store.append(order, OrderEvent.PAYMENT_PENDING, new JsonObject().put("cause", unavailable.getMessage()))
+        .mapEmpty();
   }
 
   private Future<Void> ship(Order order) {

@@ -6,7 +6,10 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 import shop.contracts.payments.PaymentResult;
 
-/** A payment as stored: PENDING until the provider's answer, then CAPTURED or DECLINED; CAPTURED may become REFUNDED. */
+/**
+ * A payment as stored: PENDING until the provider's answer, then CAPTURED or DECLINED; CAPTURED may
+ * become REFUNDED.
+ */
 public record Payment(UUID id, UUID orderId, UUID userId, long amountMinor, String currency, String status,
                       String reason, OffsetDateTime createdAt) {
 

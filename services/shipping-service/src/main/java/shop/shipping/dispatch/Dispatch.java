@@ -97,7 +97,10 @@ public final class Dispatch {
     }
   }
 
-  /** The outcome of a cancellation: the order's shipment as it is now (empty if none), and whether this call cancelled it. */
+  /**
+   * The outcome of a cancellation: the order's shipment as it is now (empty if none), and whether
+   * this call cancelled it.
+   */
   public record Cancellation(Optional<ShipmentRecord> shipment, boolean cancelledNow) {
   }
 }

@@ -1,4 +1,7 @@
-/** The {@code inventory} event-bus service: pricing and stock reservations by order. Implemented by inventory-service. */
+/**
+ * The {@code inventory} event-bus service: pricing and stock reservations by order. Implemented by
+ * inventory-service.
+ */
 @ModuleGen(name = "shop-inventory", groupPackage = "shop.contracts.inventory")
 package shop.contracts.inventory;
 

@@ -3,7 +3,10 @@ package shop.contracts.shipping;
 import io.vertx.codegen.annotations.DataObject;
 import io.vertx.core.json.JsonObject;
 
-/** An order's shipment: {@code CREATED} with a tracking number, {@code REJECTED} with a reason, {@code CANCELLED}, or {@code NONE}. */
+/**
+ * An order's shipment: {@code CREATED} with a tracking number, {@code REJECTED} with a reason,
+ * {@code CANCELLED}, or {@code NONE}.
+ */
 @DataObject
 public final class Shipment {
 

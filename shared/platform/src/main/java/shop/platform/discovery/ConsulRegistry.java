@@ -61,7 +61,10 @@ public final class ConsulRegistry {
     });
   }
 
-  /** Consul meta keys allow letters, digits, '-' and '_' only: {@code service.interface} becomes {@code service_interface}. */
+  /**
+   * Consul meta keys allow letters, digits, '-' and '_' only: {@code service.interface} becomes
+   * {@code service_interface}.
+   */
   static String metaKey(String key) {
     return key.replaceAll("[^A-Za-z0-9_-]", "_");
   }

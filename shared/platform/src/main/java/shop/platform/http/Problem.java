@@ -51,7 +51,10 @@ public final class Problem extends RuntimeException {
     return new Problem(409, "Conflict", detail);
   }
 
-  /** The request is well-formed but cannot be processed as it stands (e.g. an idempotency key reused for another body). */
+  /**
+   * The request is well-formed but cannot be processed as it stands (e.g. an idempotency key reused
+   * for another body).
+   */
   public static Problem unprocessable(String detail) {
     return new Problem(422, "Unprocessable Content", detail);
   }

@@ -68,10 +68,10 @@ public final class Tracing {
   }
 
   /**
-   * Runs asynchronous work, called on a Vert.x context, in a new span of the trace given as W3C headers (a new trace if they
-   * carry none). The work runs on a duplicate of the current Vert.x context, as an HTTP request
-   * does, so the span stays current through every callback of the work, and every event-bus
-   * message, HTTP call and event it makes carries it on.
+   * Runs asynchronous work, called on a Vert.x context, in a new span of the trace given as W3C
+   * headers (a new trace if they carry none). The work runs on a duplicate of the current Vert.x
+   * context, as an HTTP request does, so the span stays current through every callback of the
+   * work, and every event-bus message, HTTP call and event it makes carries it on.
    */
   public static <T> Future<T> inSpan(Tracer tracer, String name, SpanKind kind, JsonObject traceHeaders,
       Supplier<Future<T>> work) {
