@@ -11,6 +11,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.PoolOptions;
+import io.vertx.core.json.JsonArray;
 import io.vertx.ext.auth.User;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -151,7 +152,7 @@ final class GatewayRoutes implements ApiRoutes {
       }
       User user = verified.result();
       ctx.put(USER, user);
-      List<String> roles = user.principal().getJsonArray("roles", new io.vertx.core.json.JsonArray()).getList();
+      List<String> roles = user.principal().getJsonArray("roles", new JsonArray()).getList();
       Optional<String> missing = access.roles().stream().filter(role -> !roles.contains(role)).findFirst();
       if (missing.isPresent()) {
         ctx.fail(Problem.forbidden("This operation needs the " + missing.get() + " role"));

@@ -7,15 +7,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.kafka.client.producer.KafkaProducer;
-import io.vertx.kafka.client.producer.KafkaProducerRecord;
 import io.vertx.serviceproxy.ServiceException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,11 +26,11 @@ import shop.contracts.inventory.Reservation;
 import shop.platform.events.EventEnvelope;
 import shop.testing.Await;
 import shop.testing.Consul;
-import shop.testing.Http;
+import shop.testing.EventPublisher;
 import shop.testing.Http.Response;
+import shop.testing.Http;
 import shop.testing.ServiceProcess;
 import shop.testing.TestCluster;
-import shop.testing.TestInfra;
 import shop.testing.TestTokens;
 
 /** inventory-service in its own JVM against the real PostgreSQL, Kafka, Consul and clustered event bus. */
@@ -47,35 +39,29 @@ class InventoryServiceIT {
   private static final Duration EVENT_TIMEOUT = Duration.ofSeconds(20);
 
   private static ServiceProcess service;
-  private static String baseUrl;
   private static Http api;
   private static String admin;
   private static Vertx client;
   private static Inventory inventory;
-  private static KafkaProducer<String, String> producer;
+  private static EventPublisher publisher;
   /** Every event the outbox relay republishes on the event bus. */
   private static final Queue<JsonObject> events = new ConcurrentLinkedQueue<>();
 
   @BeforeAll
   static void start() {
     service = ServiceProcess.start("inventory-service", "inventory-service-it-1", Map.of());
-    baseUrl = Consul.address(service.instanceId()) + "/api/v1";
-    api = new Http(baseUrl);
+    api = new Http(Consul.address(service.instanceId()) + "/api/v1");
     admin = TestTokens.admin();
     client = TestCluster.join();
     inventory = Inventory.createProxy(client);
     client.eventBus().<JsonObject>consumer("events.inventory", message -> events.add(message.body()))
         .completion().await();
-    producer = KafkaProducer.create(client, Map.of(
-        "bootstrap.servers", TestInfra.kafkaBootstrapServers(),
-        "key.serializer", "org.apache.kafka.common.serialization.StringSerializer",
-        "value.serializer", "org.apache.kafka.common.serialization.StringSerializer",
-        "acks", "all"));
+    publisher = EventPublisher.to(client, List.of("orders", "payments", "shipping"));
   }
 
   @AfterAll
   static void stop() {
-    producer.close().await();
+    publisher.close();
     client.close().await();
     service.close();
   }
@@ -85,9 +71,9 @@ class InventoryServiceIT {
   @Test
   void anAdminCreatesAProductThatAnyoneCanGetAndList() {
     String sku = uniqueSku();
-    HttpResponse<String> created = send("POST", "/products", product(sku, 1250, "EUR", 7), admin);
+    Response created = api.post("/products", product(sku, 1250, "EUR", 7), admin);
 
-    assertThat(created.statusCode()).isEqualTo(201);
+    assertThat(created.status()).isEqualTo(201);
     JsonObject product = new JsonObject(created.body());
     assertThat(product.getString("sku")).isEqualTo(sku);
     assertThat(product.getLong("priceMinor")).isEqualTo(1250);
@@ -96,7 +82,7 @@ class InventoryServiceIT {
     assertThat(product.getInteger("reserved")).isZero();
     assertThat(product.getInteger("sold")).isZero();
     String id = product.getString("id");
-    assertThat(created.headers().firstValue("Location")).hasValue("/api/v1/products/" + id);
+    assertThat(created.header("Location")).isEqualTo("/api/v1/products/" + id);
 
     Response fetched = api.get("/products/" + id, null);
     assertThat(fetched.status()).isEqualTo(200);
@@ -124,8 +110,8 @@ class InventoryServiceIT {
     assertThat(api.post("/products", product(sku, 100, "EUR", 1), customer()).isProblem(403)).isTrue();
 
     String id = createProduct(5);
-    assertThat(isProblem(putStock(id, "{\"stock\": 1}", null), 401)).isTrue();
-    assertThat(isProblem(putStock(id, "{\"stock\": 1}", customer()), 403)).isTrue();
+    assertThat(putStock(id, "{\"stock\": 1}", null).isProblem(401)).isTrue();
+    assertThat(putStock(id, "{\"stock\": 1}", customer()).isProblem(403)).isTrue();
 
     assertThat(api.post("/products", product(sku, 100, "EUR", 1), admin).status())
         .as("the refused requests stored nothing").isEqualTo(201);
@@ -138,11 +124,11 @@ class InventoryServiceIT {
     assertThat(api.post("/products", "{\"sku\": \"" + sku, admin).isProblem(400)).isTrue();
     String withoutSku = new JsonObject().put("name", "No sku").put("priceMinor", 100).put("currency", "EUR")
         .put("stock", 1).encode();
-    assertBadField(send("POST", "/products", withoutSku, admin), "sku");
-    assertBadField(send("POST", "/products", product(sku, 100, "EUR", -1), admin), "stock");
+    assertBadField(api.post("/products", withoutSku, admin), "sku");
+    assertBadField(api.post("/products", product(sku, 100, "EUR", -1), admin), "stock");
     String priceAsString = new JsonObject(product(sku, 100, "EUR", 1)).put("priceMinor", "100").encode();
-    assertBadField(send("POST", "/products", priceAsString, admin), "priceMinor");
-    assertBadField(send("POST", "/products", product(sku, 100, "eur", 1), admin), "currency");
+    assertBadField(api.post("/products", priceAsString, admin), "priceMinor");
+    assertBadField(api.post("/products", product(sku, 100, "eur", 1), admin), "currency");
 
     String id = createProduct(3);
     assertBadField(putStock(id, "{\"stock\": -2}", admin), "stock");
@@ -165,7 +151,7 @@ class InventoryServiceIT {
   void anUnknownOrMalformedProductIdIs404() {
     assertThat(api.get("/products/" + UUID.randomUUID(), null).isProblem(404)).isTrue();
     assertThat(api.get("/products/not-a-uuid", null).isProblem(404)).isTrue();
-    assertThat(isProblem(putStock(UUID.randomUUID().toString(), "{\"stock\": 1}", admin), 404)).isTrue();
+    assertThat(putStock(UUID.randomUUID().toString(), "{\"stock\": 1}", admin).isProblem(404)).isTrue();
   }
 
   @Test
@@ -173,9 +159,9 @@ class InventoryServiceIT {
     String id = createProduct(5);
     inventory.reserve(UUID.randomUUID().toString(), List.of(new OrderLine(id, 2))).await();
 
-    HttpResponse<String> updated = putStock(id, "{\"stock\": 40}", admin);
+    Response updated = putStock(id, "{\"stock\": 40}", admin);
 
-    assertThat(updated.statusCode()).isEqualTo(200);
+    assertThat(updated.status()).isEqualTo(200);
     assertThat(new JsonObject(updated.body()).getInteger("stock")).isEqualTo(40);
     assertThat(new JsonObject(updated.body()).getInteger("reserved")).as("reservations are kept").isEqualTo(2);
   }
@@ -385,7 +371,7 @@ class InventoryServiceIT {
   }
 
   private static void publish(String topic, String key, EventEnvelope event) {
-    producer.send(KafkaProducerRecord.create(topic, key, event.toJson().encode())).await();
+    publisher.publish(topic, key, event);
   }
 
   private static JsonObject order(String orderId, String productId, int quantity) {
@@ -413,35 +399,12 @@ class InventoryServiceIT {
   }
 
   /** {@link Http} has no PUT, and (in some versions) no response headers: a raw request. */
-  private static HttpResponse<String> send(String method, String path, String body, String token) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-        .timeout(Duration.ofSeconds(10))
-        .header("Content-Type", "application/json")
-        .method(method, HttpRequest.BodyPublishers.ofString(body));
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    try {
-      return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+  private static Response putStock(String id, String body, String token) {
+    return api.put("/products/" + id + "/stock", body, token);
   }
 
-  private static HttpResponse<String> putStock(String id, String body, String token) {
-    return send("PUT", "/products/" + id + "/stock", body, token);
-  }
-
-  private static boolean isProblem(HttpResponse<String> response, int status) {
-    return response.statusCode() == status
-        && response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json");
-  }
-
-  private static void assertBadField(HttpResponse<String> response, String field) {
-    assertThat(isProblem(response, 400)).as(response.body()).isTrue();
+  private static void assertBadField(Response response, String field) {
+    assertThat(response.isProblem(400)).as(response.body()).isTrue();
     assertThat(new JsonObject(response.body()).getJsonArray("errors").getJsonObject(0).getString("field"))
         .isEqualTo(field);
   }

@@ -111,8 +111,7 @@ class NotificationEmailIT {
   }
 
   private static List<JsonObject> notifications(String userId) {
-    return api.get("/notifications", TestTokens.customer(userId)).json().getJsonArray("items").stream()
-        .map(JsonObject.class::cast).toList();
+    return api.get("/notifications", TestTokens.customer(userId)).items();
   }
 
   private static List<MimeMessage> receivedBy(String recipient) {

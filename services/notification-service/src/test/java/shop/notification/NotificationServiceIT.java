@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import shop.platform.events.EventEnvelope;
 import shop.testing.Await;
 import shop.testing.Consul;
-import shop.testing.Http;
 import shop.testing.Http.Response;
+import shop.testing.Http;
 import shop.testing.ServiceProcess;
 import shop.testing.TestTokens;
 
@@ -149,6 +149,6 @@ class NotificationServiceIT {
   private static List<JsonObject> notifications(String userId) {
     Response response = api.get("/notifications?size=100", TestTokens.customer(userId));
     assertThat(response.status()).isEqualTo(200);
-    return response.json().getJsonArray("items").stream().map(JsonObject.class::cast).toList();
+    return response.items();
   }
 }

@@ -2,21 +2,15 @@ package shop.notification;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.kafka.client.producer.KafkaProducer;
-import io.vertx.kafka.client.producer.KafkaProducerRecord;
-import java.util.Map;
+import java.util.List;
 import shop.platform.events.EventEnvelope;
-import shop.testing.TestInfra;
+import shop.testing.EventPublisher;
 
 /** Publishes order events to Kafka topic {@code orders} as order-service would: keyed by order id. */
 final class OrdersTopic implements AutoCloseable {
 
   private final Vertx vertx = Vertx.vertx();
-  private final KafkaProducer<String, String> producer = KafkaProducer.create(vertx, Map.of(
-      "bootstrap.servers", TestInfra.kafkaBootstrapServers(),
-      "key.serializer", "org.apache.kafka.common.serialization.StringSerializer",
-      "value.serializer", "org.apache.kafka.common.serialization.StringSerializer",
-      "acks", "all"));
+  private final EventPublisher publisher = EventPublisher.to(vertx, List.of("orders"));
 
   static EventEnvelope created(String orderId, String userId) {
     return EventEnvelope.of("order.created", orderId, new JsonObject()
@@ -36,12 +30,12 @@ final class OrdersTopic implements AutoCloseable {
 
   /** Sends the event and waits for Kafka's acknowledgement. */
   void publish(EventEnvelope event) {
-    producer.send(KafkaProducerRecord.create("orders", event.aggregateId(), event.toJson().encode())).await();
+    publisher.publish("orders", event);
   }
 
   @Override
   public void close() {
-    producer.close().await();
+    publisher.close();
     vertx.close().await();
   }
 }

@@ -7,13 +7,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.kafka.client.producer.KafkaProducer;
-import io.vertx.kafka.client.producer.KafkaProducerRecord;
-import io.vertx.pgclient.PgBuilder;
-import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.serviceproxy.ServiceException;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,14 +23,14 @@ import shop.contracts.payments.ChargeRequest;
 import shop.contracts.payments.PaymentResult;
 import shop.contracts.payments.Payments;
 import shop.platform.events.EventEnvelope;
-import shop.platform.events.KafkaTopics;
 import shop.testing.Await;
 import shop.testing.Consul;
-import shop.testing.Http;
+import shop.testing.EventPublisher;
 import shop.testing.Http.Response;
+import shop.testing.Http;
+import shop.testing.ServiceDatabase;
 import shop.testing.ServiceProcess;
 import shop.testing.TestCluster;
-import shop.testing.TestInfra;
 import shop.testing.TestTokens;
 
 /** payment-service in its own JVM against the real PostgreSQL, Kafka, Consul and clustered event bus. */
@@ -48,23 +43,19 @@ class PaymentServiceIT {
   private static Vertx client;
   private static Payments payments;
   private static Pool database;
-  private static KafkaProducer<String, String> kafka;
+  private static EventPublisher publisher;
 
   @BeforeAll
   static void start() {
     Consul.deleteTree(FAILURE_RATE_KEY);
     client = TestCluster.join();
     // The topics the saga consumer reads, so that this test can publish to them before their owners ran.
-    KafkaTopics.ensure(client, TestInfra.kafkaBootstrapServers(), List.of("inventory", "shipping", "orders")).await();
+    publisher = EventPublisher.to(client, List.of("inventory", "shipping", "orders"));
     service = ServiceProcess.start("payment-service", "payment-service-it-1",
-        Map.of("SAGA_MODE", "choreography", "CONFIG_SCAN_PERIOD_MS", "200"));
+        Map.of("CONFIG_SCAN_PERIOD_MS", "200"));
     api = new Http(Consul.address(service.instanceId()) + "/api/v1");
     payments = Payments.createProxy(client);
-    database = PgBuilder.pool().connectingTo(new PgConnectOptions().setHost("127.0.0.1").setPort(TestInfra.dbPort())
-        .setDatabase("payments").setUser("shop").setPassword("shop")).using(client).build();
-    kafka = KafkaProducer.create(client, Map.of("bootstrap.servers", TestInfra.kafkaBootstrapServers(),
-        "key.serializer", "org.apache.kafka.common.serialization.StringSerializer",
-        "value.serializer", "org.apache.kafka.common.serialization.StringSerializer", "acks", "all"));
+    database = ServiceDatabase.open(client, "payments");
   }
 
   @AfterAll
@@ -325,15 +316,10 @@ class PaymentServiceIT {
 
   /** The data of the events of this type written to the outbox for the order, oldest first. */
   private static List<JsonObject> events(String orderId, String type) {
-    List<JsonObject> events = new ArrayList<>();
-    database.preparedQuery("SELECT envelope FROM outbox WHERE aggregate_id = $1 AND envelope ->> 'type' = $2 "
-            + "ORDER BY position")
-        .execute(Tuple.of(orderId, type)).await()
-        .forEach((Row row) -> events.add(((JsonObject) row.getValue("envelope")).getJsonObject("data")));
-    return events;
+    return ServiceDatabase.outboxEvents(database, orderId, type);
   }
 
   private static void publish(String topic, EventEnvelope event) {
-    kafka.send(KafkaProducerRecord.create(topic, event.aggregateId(), event.toJson().encode())).await();
+    publisher.publish(topic, event);
   }
 }

@@ -6,16 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.kafka.client.producer.KafkaProducer;
-import io.vertx.kafka.client.producer.KafkaProducerRecord;
-import io.vertx.pgclient.PgBuilder;
-import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.serviceproxy.ServiceException;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.Tuple;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,14 +20,14 @@ import shop.contracts.shipping.Shipment;
 import shop.contracts.shipping.ShipmentRequest;
 import shop.contracts.shipping.Shipping;
 import shop.platform.events.EventEnvelope;
-import shop.platform.events.KafkaTopics;
 import shop.testing.Await;
 import shop.testing.Consul;
-import shop.testing.Http;
+import shop.testing.EventPublisher;
 import shop.testing.Http.Response;
+import shop.testing.Http;
+import shop.testing.ServiceDatabase;
 import shop.testing.ServiceProcess;
 import shop.testing.TestCluster;
-import shop.testing.TestInfra;
 import shop.testing.TestTokens;
 
 /** shipping-service in its own JVM against the real PostgreSQL, Kafka, Consul and clustered event bus. */
@@ -45,21 +38,17 @@ class ShippingServiceIT {
   private static Vertx client;
   private static Shipping shipping;
   private static Pool database;
-  private static KafkaProducer<String, String> kafka;
+  private static EventPublisher publisher;
 
   @BeforeAll
   static void start() {
     client = TestCluster.join();
     // The topics the saga consumer reads, so that this test can publish to them before their owners ran.
-    KafkaTopics.ensure(client, TestInfra.kafkaBootstrapServers(), List.of("payments", "orders")).await();
-    service = ServiceProcess.start("shipping-service", "shipping-service-it-1", Map.of("SAGA_MODE", "choreography"));
+    publisher = EventPublisher.to(client, List.of("payments", "orders"));
+    service = ServiceProcess.start("shipping-service", "shipping-service-it-1", Map.of());
     api = new Http(Consul.address(service.instanceId()) + "/api/v1");
     shipping = Shipping.createProxy(client);
-    database = PgBuilder.pool().connectingTo(new PgConnectOptions().setHost("127.0.0.1").setPort(TestInfra.dbPort())
-        .setDatabase("shipping").setUser("shop").setPassword("shop")).using(client).build();
-    kafka = KafkaProducer.create(client, Map.of("bootstrap.servers", TestInfra.kafkaBootstrapServers(),
-        "key.serializer", "org.apache.kafka.common.serialization.StringSerializer",
-        "value.serializer", "org.apache.kafka.common.serialization.StringSerializer", "acks", "all"));
+    database = ServiceDatabase.open(client, "shipping");
   }
 
   @AfterAll
@@ -283,15 +272,10 @@ class ShippingServiceIT {
 
   /** The data of the events of this type written to the outbox for the order, oldest first. */
   private static List<JsonObject> events(String orderId, String type) {
-    List<JsonObject> events = new ArrayList<>();
-    database.preparedQuery("SELECT envelope FROM outbox WHERE aggregate_id = $1 AND envelope ->> 'type' = $2 "
-            + "ORDER BY position")
-        .execute(Tuple.of(orderId, type)).await()
-        .forEach((Row row) -> events.add(((JsonObject) row.getValue("envelope")).getJsonObject("data")));
-    return events;
+    return ServiceDatabase.outboxEvents(database, orderId, type);
   }
 
   private static void publish(String topic, EventEnvelope event) {
-    kafka.send(KafkaProducerRecord.create(topic, event.aggregateId(), event.toJson().encode())).await();
+    publisher.publish(topic, event);
   }
 }

@@ -7,12 +7,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.auth.JWTOptions;
 import io.vertx.ext.auth.jwt.JWTAuth;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
@@ -42,6 +36,7 @@ import shop.system.orders.SagaParticipants;
 import shop.testing.Await;
 import shop.testing.Consul;
 import shop.testing.Http.Response;
+import shop.testing.Http;
 import shop.testing.ServiceProcess;
 import shop.testing.TestTokens;
 
@@ -56,8 +51,7 @@ class GatewayIT {
   private static final int GATEWAY_PORT = 18080;
   private static final String API = "http://127.0.0.1:" + GATEWAY_PORT + "/api/v1";
   private static final Duration BREAKER_TIMEOUT = Duration.ofMillis(3000);
-  private static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(5)).build();
+  private static final Http GATEWAY = new Http(API);
 
   private static SagaParticipants participants;
   private static ServiceProcess orders;
@@ -121,14 +115,14 @@ class GatewayIT {
     assertProblem(get("/nothing-here", null), 404);
     assertProblem(get("/users/someone-else", TestTokens.customer(UUID.randomUUID().toString())), 404);
     assertProblem(send("DELETE", "/products", null, TestTokens.admin()), 405);
-    Response outsideTheApi = send(URI.create("http://127.0.0.1:" + GATEWAY_PORT + "/nope"), "GET", null, null);
+    Response outsideTheApi = new Http("http://127.0.0.1:" + GATEWAY_PORT).get("/nope", null);
     assertProblem(outsideTheApi, 404);
   }
 
   @Test
   @Order(4)
   void keepsOrGeneratesTheRequestIdAndReturnsIt() {
-    Response kept = send(URI.create(API + "/products?size=1"), "GET", null, null, "X-Request-ID", "gw-test-42");
+    Response kept = send("GET", "/products?size=1", null, null, "X-Request-ID", "gw-test-42");
     assertThat(kept.header("X-Request-ID")).isEqualTo("gw-test-42");
     Response generated = get("/products?size=1", null);
     assertThat(UUID.fromString(generated.header("X-Request-ID"))).isNotNull();
@@ -140,7 +134,7 @@ class GatewayIT {
   @Test
   @Order(5)
   void answersCorsPreflights() {
-    Response preflight = send(URI.create(API + "/orders"), "OPTIONS", null, null, "Origin", "https://shop.example",
+    Response preflight = send("OPTIONS", "/orders", null, null, "Origin", "https://shop.example",
         "Access-Control-Request-Method", "POST", "Access-Control-Request-Headers", "authorization,content-type");
     assertThat(preflight.status()).isBetween(200, 204);
     assertThat(preflight.header("Access-Control-Allow-Origin")).isIn("*", "https://shop.example");
@@ -157,7 +151,7 @@ class GatewayIT {
     assertUnauthorized(get("/orders", "not-a-jwt"));
     assertUnauthorized(get("/orders", forgedToken(userId)));
     assertUnauthorized(get("/orders", expiredToken(userId)));
-    assertUnauthorized(send(URI.create(API + "/orders"), "GET", null, null, "Authorization", "Basic dXNlcjpwdw=="));
+    assertUnauthorized(send("GET", "/orders", null, null, "Authorization", "Basic dXNlcjpwdw=="));
     assertThat(get("/orders", TestTokens.customer(userId)).status()).isEqualTo(200);
   }
 
@@ -177,7 +171,7 @@ class GatewayIT {
   void aCustomerCannotSeeAnotherCustomersOrder() {
     String ann = TestTokens.customer(UUID.randomUUID().toString());
     String bob = TestTokens.customer(UUID.randomUUID().toString());
-    Response placed = send(URI.create(API + "/orders"), "POST", order(productId, "items").encode(), ann,
+    Response placed = send("POST", "/orders", order(productId, "items").encode(), ann,
         "Idempotency-Key", UUID.randomUUID().toString());
     assertThat(placed.status()).as(placed.body()).isEqualTo(202);
     String orderId = placed.json().getString("id");
@@ -201,7 +195,7 @@ class GatewayIT {
     assertBadField(send("PATCH", "/users/me", "{\"name\":5}", customer), "name");
     assertBadField(send("POST", "/products", newProduct().put("priceMinor", "cheap").encode(), admin), "priceMinor");
     assertBadField(send("PUT", "/products/" + productId + "/stock", "{\"stock\":-1}", admin), "stock");
-    assertBadField(send(URI.create(API + "/orders"), "POST", order("not-a-uuid", "items").encode(), customer,
+    assertBadField(send("POST", "/orders", order("not-a-uuid", "items").encode(), customer,
         "Idempotency-Key", "k-1"), "items[0].productId");
     assertBadField(send("POST", "/orders", order(productId, "items").encode(), customer), "Idempotency-Key");
     assertBadField(get("/products?size=1000", null), "size");
@@ -320,10 +314,12 @@ class GatewayIT {
         }
       }));
     }
-    LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(2));
+    Await.until(Duration.ofSeconds(30), "steady load before the kill", () -> outcomes.size() >= 100);
     long killedAt = System.nanoTime();
     victim.kill();
-    LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(12));
+    long tenSecondsAfter = killedAt + TimeUnit.SECONDS.toNanos(10);
+    Await.until(Duration.ofSeconds(40), "requests from 10 s after the kill on", () -> List.copyOf(outcomes).stream()
+        .filter(outcome -> outcome.startedNanos() >= tenSecondsAfter).count() >= 100);
     running.set(false);
     for (Future<?> loop : loops) {
       loop.get(30, TimeUnit.SECONDS);
@@ -332,7 +328,6 @@ class GatewayIT {
 
     List<Outcome> all = List.copyOf(outcomes);
     long failed = all.stream().filter(outcome -> outcome.status() != 200).count();
-    long tenSecondsAfter = killedAt + TimeUnit.SECONDS.toNanos(10);
     List<Outcome> late = all.stream().filter(outcome -> outcome.startedNanos() >= tenSecondsAfter).toList();
     System.out.printf("SIGKILL under load: %d of %d requests failed, %d sent from 10 s after the kill on%n",
         failed, all.size(), late.size());
@@ -377,7 +372,7 @@ class GatewayIT {
 
   /** Requests an instance has served, from its own /metrics (health checks included: a few every few seconds). */
   private static double servedRequests(ServiceProcess instance) {
-    Response metrics = send(URI.create(Consul.address(instance.instanceId()) + "/metrics"), "GET", null, null);
+    Response metrics = new Http(Consul.address(instance.instanceId())).get("/metrics", null);
     Matcher matcher = REQUESTS.matcher(metrics.body());
     double total = 0;
     while (matcher.find()) {
@@ -454,35 +449,10 @@ class GatewayIT {
   }
 
   private static Response get(String path, String token) {
-    return send("GET", path, null, token);
+    return GATEWAY.get(path, token);
   }
 
-  private static Response send(String method, String path, String body, String token) {
-    return send(URI.create(API + path), method, body, token);
-  }
-
-  /** Any method, optional JSON body and bearer token; {@code headers} are extra name, value pairs. */
-  private static Response send(URI uri, String method, String body, String token, String... headers) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-    if (body != null) {
-      request.header("Content-Type", "application/json");
-    }
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    for (int i = 0; i + 1 < headers.length; i += 2) {
-      request.header(headers[i], headers[i + 1]);
-    }
-    try {
-      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-          response.body(), response.headers());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+  private static Response send(String method, String path, String body, String token, String... headers) {
+    return GATEWAY.send(method, path, body, token, headers);
   }
 }

@@ -10,8 +10,8 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import shop.testing.Await;
 import shop.testing.Consul;
-import shop.testing.Http;
 import shop.testing.Http.Response;
+import shop.testing.Http;
 
 /** The shop's public API as a customer and an admin use it, service by service. */
 final class ShopClient {
@@ -137,6 +137,6 @@ final class ShopClient {
 
   static List<JsonObject> items(Response page) {
     assertThat(page.status()).as(page.body()).isEqualTo(200);
-    return page.json().getJsonArray("items").stream().map(JsonObject.class::cast).toList();
+    return page.items();
   }
 }

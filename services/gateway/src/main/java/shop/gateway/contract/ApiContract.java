@@ -147,9 +147,4 @@ public final class ApiContract {
     }
     return field.toString();
   }
-
-  /** The raw document, e.g. for tests. */
-  JsonObject raw() {
-    return contract.getRawContract();
-  }
 }

@@ -11,7 +11,6 @@ import io.vertx.sqlclient.Tuple;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
 import shop.contracts.inventory.OrderLine;
@@ -19,6 +18,7 @@ import shop.contracts.inventory.Reservation;
 import shop.inventory.stock.Refusal.Reason;
 import shop.platform.events.EventEnvelope;
 import shop.platform.events.Outbox;
+import shop.platform.ids.Uuids;
 
 /**
  * The stock operations keyed by order id: reserve, release, commit. Each runs on the caller's
@@ -61,7 +61,7 @@ public final class Reservations {
     UUID order;
     List<StockLine> lines;
     try {
-      order = orderUuid(orderId).orElseThrow(() -> new Refusal(Reason.INVALID_REQUEST, "No order " + orderId));
+      order = Uuids.parse(orderId).orElseThrow(() -> new Refusal(Reason.INVALID_REQUEST, "No order " + orderId));
       lines = ReservationRules.normalize(requested);
     } catch (Refusal refusal) {
       return refused(refusal);
@@ -99,7 +99,7 @@ public final class Reservations {
   }
 
   private static Future<Void> forbidLateReservation(SqlConnection tx, String orderId) {
-    return orderUuid(orderId)
+    return Uuids.parse(orderId)
         .map(order -> tx.preparedQuery("INSERT INTO reservations (order_id, status) VALUES ($1, 'RELEASED') "
                 + "ON CONFLICT (order_id) DO NOTHING")
             .execute(Tuple.of(order)).<Void>mapEmpty())
@@ -177,7 +177,7 @@ public final class Reservations {
 
   /** The order's reservation status, locked until the transaction ends; {@code NONE} if it has none. */
   private static Future<String> current(SqlConnection tx, String orderId) {
-    return orderUuid(orderId)
+    return Uuids.parse(orderId)
         .map(order -> tx.preparedQuery("SELECT status FROM reservations WHERE order_id = $1 FOR UPDATE")
             .execute(Tuple.of(order))
             .map(rows -> rows.size() == 0 ? Reservation.NONE : rows.iterator().next().getString("status")))
@@ -210,13 +210,5 @@ public final class Reservations {
   private static EventEnvelope event(String type, String orderId, List<StockLine> lines, JsonObject context) {
     JsonObject data = context.copy().put("orderId", orderId).put("lines", StockLine.toJson(lines));
     return EventEnvelope.of(type, orderId, data);
-  }
-
-  private static Optional<UUID> orderUuid(String orderId) {
-    try {
-      return Optional.of(UUID.fromString(orderId));
-    } catch (IllegalArgumentException | NullPointerException e) {
-      return Optional.empty();
-    }
   }
 }

@@ -4,7 +4,6 @@ import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.JWTAuthHandler;
-import java.util.UUID;
 import shop.notification.store.Notification;
 import shop.notification.store.NotificationRepository;
 import shop.platform.http.PageRequest;
@@ -32,7 +31,7 @@ public final class NotificationRoutes {
 
   private void list(RoutingContext ctx) {
     PageRequest page = RequestParams.page(ctx, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
-    notifications.listForUser(UUID.fromString(Auth.userId(ctx)), page)
+    notifications.listForUser(Auth.userUuid(ctx), page)
         .map(found -> page.toJson(found.stream().map(Notification::toJson).toList()))
         .onSuccess(json -> ctx.response().putHeader("Content-Type", "application/json").end(json.encode()))
         .onFailure(ctx::fail);

@@ -174,10 +174,6 @@ public final class Order {
     return shipmentCreated;
   }
 
-  public boolean confirmed() {
-    return confirmed;
-  }
-
   public String failureReason() {
     return failureReason;
   }

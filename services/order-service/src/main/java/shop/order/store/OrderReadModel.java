@@ -59,14 +59,6 @@ public final class OrderReadModel {
         });
   }
 
-  public Future<List<JsonObject>> all() {
-    return pool.query("SELECT " + COLUMNS + " FROM orders_view ORDER BY order_id").execute().map(rows -> {
-      List<JsonObject> orders = new ArrayList<>();
-      rows.forEach(row -> orders.add(toJson(row)));
-      return orders;
-    });
-  }
-
   static JsonObject toJson(Row row) {
     return new JsonObject()
         .put("id", row.getUUID("order_id").toString())

@@ -36,21 +36,17 @@ public final class PaymentRoutes {
   private void list(RoutingContext ctx) {
     UUID orderId = ctx.queryParams().contains("orderId") ? RequestParams.requiredUuid(ctx, "orderId") : null;
     PageRequest page = RequestParams.page(ctx, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
-    payments.listByUser(currentUser(ctx), orderId, page)
+    payments.listByUser(Auth.userUuid(ctx), orderId, page)
         .onSuccess(found -> respond(ctx, page.toJson(found.stream().map(Payment::toJson).toList())))
         .onFailure(ctx::fail);
   }
 
   private void get(RoutingContext ctx) {
     UUID id = RequestParams.pathId(ctx, "id");
-    payments.findByIdAndUser(id, currentUser(ctx))
+    payments.findByIdAndUser(id, Auth.userUuid(ctx))
         .onSuccess(found -> found.ifPresentOrElse(payment -> respond(ctx, payment.toJson()),
             () -> ctx.fail(Problem.notFound("No payment " + id))))
         .onFailure(ctx::fail);
-  }
-
-  private static UUID currentUser(RoutingContext ctx) {
-    return UUID.fromString(Auth.userId(ctx));
   }
 
   private static void respond(RoutingContext ctx, JsonObject body) {

@@ -14,6 +14,7 @@ import shop.payment.ledger.Payment;
 import shop.payment.ledger.PaymentLedger;
 import shop.payment.ledger.PaymentRepository;
 import shop.payment.provider.PaymentProvider;
+import shop.platform.ids.Uuids;
 
 /** The {@code payments} event-bus service: charges and refunds for the order saga. */
 public final class PaymentsService implements Payments {
@@ -49,13 +50,11 @@ public final class PaymentsService implements Payments {
 
   @Override
   public Future<PaymentResult> refund(String orderId) {
-    UUID id;
-    try {
-      id = UUID.fromString(orderId);
-    } catch (IllegalArgumentException | NullPointerException e) {
+    Optional<UUID> id = Uuids.parse(orderId);
+    if (id.isEmpty()) {
       return ServiceException.fail(BAD_REQUEST, "orderId must be a UUID");
     }
-    return pool.withTransaction(tx -> ledger.refund(tx, id, null))
+    return pool.withTransaction(tx -> ledger.refund(tx, id.get(), null))
         .map(refund -> refund.payment().map(Payment::toResult)
             .orElseGet(() -> new PaymentResult(null, orderId, PaymentResult.NONE, 0, null, null)))
         .recover(PaymentsService::unavailable);

@@ -15,6 +15,7 @@ import shop.contracts.payments.PaymentResult;
 import shop.payment.provider.PaymentProvider;
 import shop.platform.events.EventEnvelope;
 import shop.platform.events.Outbox;
+import shop.platform.ids.Uuids;
 
 /**
  * The payment operations, each run inside the caller's transaction together with its ledger entries
@@ -49,10 +50,10 @@ public final class PaymentLedger {
     if (request == null) {
       return Optional.of("a charge request is required");
     }
-    if (!isUuid(request.getOrderId())) {
+    if (Uuids.parse(request.getOrderId()).isEmpty()) {
       return Optional.of("orderId must be a UUID");
     }
-    if (!isUuid(request.getUserId())) {
+    if (Uuids.parse(request.getUserId()).isEmpty()) {
       return Optional.of("userId must be a UUID");
     }
     if (request.getAmountMinor() <= 0) {
@@ -132,14 +133,6 @@ public final class PaymentLedger {
         .tag("outcome", outcome).register(meters).increment();
   }
 
-  private static boolean isUuid(String value) {
-    try {
-      UUID.fromString(value);
-      return true;
-    } catch (IllegalArgumentException | NullPointerException e) {
-      return false;
-    }
-  }
 
   /** The outcome of a refund: the order's payment as it is now, and whether this call refunded it. */
   public record Refund(Optional<Payment> payment, boolean refundedNow) {

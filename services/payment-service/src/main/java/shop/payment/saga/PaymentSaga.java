@@ -16,6 +16,7 @@ import shop.payment.ledger.PaymentLedger;
 import shop.platform.events.EventEnvelope;
 import shop.platform.events.EventHandler;
 import shop.platform.events.Outbox;
+import shop.platform.ids.Uuids;
 
 /**
  * payment-service's part of the choreographed order saga: charges an order once its stock is
@@ -74,13 +75,11 @@ public final class PaymentSaga implements EventHandler {
    * so the saga can finish: if nothing was refunded now it names the refunded payment, if any, else none.
    */
   private Future<Void> refund(SqlConnection tx, EventEnvelope event, JsonObject order, boolean alwaysAnswer) {
-    UUID orderId;
-    try {
-      orderId = UUID.fromString(event.aggregateId());
-    } catch (IllegalArgumentException e) {
+    Optional<UUID> orderId = Uuids.parse(event.aggregateId());
+    if (orderId.isEmpty()) {
       return ignore(event, "its aggregate id is not an order id");
     }
-    return ledger.refund(tx, orderId, order).compose(refund -> {
+    return ledger.refund(tx, orderId.get(), order).compose(refund -> {
       if (refund.refundedNow() || !alwaysAnswer) {
         return Future.succeededFuture();
       }

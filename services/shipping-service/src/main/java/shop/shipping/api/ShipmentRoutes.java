@@ -36,21 +36,17 @@ public final class ShipmentRoutes {
   private void list(RoutingContext ctx) {
     UUID orderId = ctx.queryParams().contains("orderId") ? RequestParams.requiredUuid(ctx, "orderId") : null;
     PageRequest page = RequestParams.page(ctx, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
-    shipments.listByUser(currentUser(ctx), orderId, page)
+    shipments.listByUser(Auth.userUuid(ctx), orderId, page)
         .onSuccess(found -> respond(ctx, page.toJson(found.stream().map(ShipmentRecord::toJson).toList())))
         .onFailure(ctx::fail);
   }
 
   private void get(RoutingContext ctx) {
     UUID id = RequestParams.pathId(ctx, "id");
-    shipments.findByIdAndUser(id, currentUser(ctx))
+    shipments.findByIdAndUser(id, Auth.userUuid(ctx))
         .onSuccess(found -> found.ifPresentOrElse(shipment -> respond(ctx, shipment.toJson()),
             () -> ctx.fail(Problem.notFound("No shipment " + id))))
         .onFailure(ctx::fail);
-  }
-
-  private static UUID currentUser(RoutingContext ctx) {
-    return UUID.fromString(Auth.userId(ctx));
   }
 
   private static void respond(RoutingContext ctx, JsonObject body) {

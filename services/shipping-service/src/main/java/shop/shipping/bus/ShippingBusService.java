@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import shop.contracts.shipping.Shipment;
 import shop.contracts.shipping.ShipmentRequest;
 import shop.contracts.shipping.Shipping;
+import shop.platform.ids.Uuids;
 import shop.shipping.dispatch.Dispatch;
 import shop.shipping.dispatch.ShipmentRecord;
 
@@ -42,13 +43,11 @@ public final class ShippingBusService implements Shipping {
 
   @Override
   public Future<Shipment> cancel(String orderId) {
-    UUID id;
-    try {
-      id = UUID.fromString(orderId);
-    } catch (IllegalArgumentException | NullPointerException e) {
+    Optional<UUID> id = Uuids.parse(orderId);
+    if (id.isEmpty()) {
       return ServiceException.fail(BAD_REQUEST, "orderId must be a UUID");
     }
-    return pool.withTransaction(tx -> dispatch.cancel(tx, id, null))
+    return pool.withTransaction(tx -> dispatch.cancel(tx, id.get(), null))
         .map(cancellation -> cancellation.shipment().map(ShipmentRecord::toShipment)
             .orElseGet(() -> new Shipment(null, orderId, Shipment.NONE, null, null)))
         .recover(ShippingBusService::unavailable);

@@ -9,6 +9,7 @@ import shop.contracts.shipping.Shipment;
 import shop.contracts.shipping.ShipmentRequest;
 import shop.platform.events.EventEnvelope;
 import shop.platform.events.Outbox;
+import shop.platform.ids.Uuids;
 
 /**
  * The shipment operations, each run inside the caller's transaction together with its event, so the
@@ -38,10 +39,10 @@ public final class Dispatch {
     if (request == null) {
       return Optional.of("a shipment request is required");
     }
-    if (!isUuid(request.getOrderId())) {
+    if (Uuids.parse(request.getOrderId()).isEmpty()) {
       return Optional.of("orderId must be a UUID");
     }
-    if (!isUuid(request.getUserId())) {
+    if (Uuids.parse(request.getUserId()).isEmpty()) {
       return Optional.of("userId must be a UUID");
     }
     String address = request.getAddress();
@@ -88,14 +89,6 @@ public final class Dispatch {
     return Outbox.append(tx, TOPIC, EventEnvelope.of(type, shipment.orderId().toString(), data)).map(shipment);
   }
 
-  private static boolean isUuid(String value) {
-    try {
-      UUID.fromString(value);
-      return true;
-    } catch (IllegalArgumentException | NullPointerException e) {
-      return false;
-    }
-  }
 
   /**
    * The outcome of a cancellation: the order's shipment as it is now (empty if none), and whether

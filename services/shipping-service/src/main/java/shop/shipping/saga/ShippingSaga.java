@@ -14,6 +14,7 @@ import shop.contracts.shipping.ShipmentRequest;
 import shop.platform.events.EventEnvelope;
 import shop.platform.events.EventHandler;
 import shop.platform.events.Outbox;
+import shop.platform.ids.Uuids;
 import shop.shipping.dispatch.Dispatch;
 import shop.shipping.dispatch.ShipmentRecord;
 
@@ -72,14 +73,12 @@ public final class ShippingSaga implements EventHandler {
    * cancelled shipment, if any, else none.
    */
   private Future<Void> cancel(SqlConnection tx, EventEnvelope event, JsonObject order) {
-    UUID orderId;
-    try {
-      orderId = UUID.fromString(event.aggregateId());
-    } catch (IllegalArgumentException e) {
+    Optional<UUID> orderId = Uuids.parse(event.aggregateId());
+    if (orderId.isEmpty()) {
       log.warn("ignoring event {} ({}): its aggregate id is not an order id", event.id(), event.type());
       return Future.succeededFuture();
     }
-    return dispatch.cancel(tx, orderId, order).compose(cancellation -> {
+    return dispatch.cancel(tx, orderId.get(), order).compose(cancellation -> {
       if (cancellation.cancelledNow()) {
         return Future.succeededFuture();
       }

@@ -6,7 +6,6 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.JWTAuthHandler;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import shop.platform.http.JsonRequest;
 import shop.platform.http.Problem;
 import shop.platform.security.Auth;
@@ -49,7 +48,7 @@ public final class AccountRoutes {
   }
 
   private void me(RoutingContext ctx) {
-    accounts.find(currentUser(ctx)).onComplete(found -> respond(ctx, found), ctx::fail);
+    accounts.find(Auth.userUuid(ctx)).onComplete(found -> respond(ctx, found), ctx::fail);
   }
 
   private void updateMe(RoutingContext ctx) {
@@ -60,12 +59,8 @@ public final class AccountRoutes {
     if (email == null && name == null) {
       throw Problem.badRequest("Nothing to update: send email and/or name", List.of());
     }
-    accounts.updateProfile(currentUser(ctx), email, name)
+    accounts.updateProfile(Auth.userUuid(ctx), email, name)
         .onComplete(updated -> respond(ctx, updated), e -> ctx.fail(asProblem(e)));
-  }
-
-  private static UUID currentUser(RoutingContext ctx) {
-    return UUID.fromString(Auth.userId(ctx));
   }
 
   private static void respond(RoutingContext ctx, Optional<User> user) {

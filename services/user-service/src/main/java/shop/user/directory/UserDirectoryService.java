@@ -2,9 +2,11 @@ package shop.user.directory;
 
 import io.vertx.core.Future;
 import io.vertx.serviceproxy.ServiceException;
+import java.util.Optional;
 import java.util.UUID;
 import shop.contracts.users.UserDirectory;
 import shop.contracts.users.UserSummary;
+import shop.platform.ids.Uuids;
 import shop.user.account.User;
 import shop.user.account.UserRepository;
 
@@ -19,13 +21,11 @@ public final class UserDirectoryService implements UserDirectory {
 
   @Override
   public Future<UserSummary> findById(String id) {
-    UUID uuid;
-    try {
-      uuid = UUID.fromString(id);
-    } catch (IllegalArgumentException | NullPointerException e) {
+    Optional<UUID> uuid = Uuids.parse(id);
+    if (uuid.isEmpty()) {
       return ServiceException.fail(NOT_FOUND, "No user " + id);
     }
-    return users.findById(uuid).compose(user -> user
+    return users.findById(uuid.get()).compose(user -> user
         .map(User::summary)
         .map(Future::succeededFuture)
         .orElseGet(() -> ServiceException.fail(NOT_FOUND, "No user " + id)));

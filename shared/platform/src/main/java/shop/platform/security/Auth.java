@@ -4,6 +4,7 @@ import io.vertx.core.Handler;
 import io.vertx.core.json.JsonArray;
 import io.vertx.ext.auth.User;
 import io.vertx.ext.web.RoutingContext;
+import java.util.UUID;
 import shop.platform.http.Problem;
 
 /** Who is calling, once a {@code JWTAuthHandler} has verified the bearer token. */
@@ -17,6 +18,11 @@ public final class Auth {
   /** The caller's user id: the token's subject. */
   public static String userId(RoutingContext ctx) {
     return ctx.user().subject();
+  }
+
+  /** The caller's user id as a UUID (user-service issues tokens with a UUID subject). */
+  public static UUID userUuid(RoutingContext ctx) {
+    return UUID.fromString(userId(ctx));
   }
 
   public static boolean hasRole(User user, String role) {
