@@ -64,7 +64,9 @@ alive() {
 # launch NAME COMMAND...: run a command detached from this shell, log and pid under the state dir.
 launch() {
   local name=$1; shift
-  setsid nohup "$@" >>"$SHOP_LOGS/$name.log" 2>&1 </dev/null &
+  # Each start gets a fresh log; the one of the previous run is kept as NAME.log.1.
+  [ -f "$SHOP_LOGS/$name.log" ] && mv "$SHOP_LOGS/$name.log" "$SHOP_LOGS/$name.log.1"
+  setsid nohup "$@" >"$SHOP_LOGS/$name.log" 2>&1 </dev/null &
   echo $! >"$SHOP_PIDS/$name.pid"
 }
 

@@ -84,9 +84,12 @@ instance_start() {
   mapfile -t env < <(service_environment)
   # The gateway is the public entry point, on its profile's fixed port; services take any free port.
   [ "$name" = gateway ] && env+=("HTTP_PORT=$SHOP_GATEWAY_PORT")
+  # Each instance runs its own copy of the jar: a later build never changes the classes under a running JVM.
+  local jar=$SHOP_STATE/run/$id.jar
+  mkdir -p "$SHOP_STATE/run"
+  cp "$(service_jar "$name")" "$jar.tmp" && mv "$jar.tmp" "$jar"
   launch "$id" env "${env[@]}" INSTANCE_ID="$id" \
-    java -Xms64m -Xmx192m -XX:+UseSerialGC -Dshop.state="$SHOP_STATE" \
-    -jar "$(service_jar "$name")"
+    java -Xms64m -Xmx192m -XX:+UseSerialGC -Dshop.state="$SHOP_STATE" -jar "$jar"
 }
 
 services_up() {
