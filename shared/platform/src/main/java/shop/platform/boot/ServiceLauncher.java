@@ -13,6 +13,7 @@ import io.vertx.ext.consul.ConsulClientOptions;
 import io.vertx.ext.healthchecks.HealthChecks;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
+import io.vertx.micrometer.MetricsDomain;
 import io.vertx.tracing.opentelemetry.OpenTelemetryTracingFactory;
 import java.io.IOException;
 import java.io.InputStream;
@@ -64,9 +65,14 @@ public final class ServiceLauncher {
     PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     meters.config().commonTags("service", module.name(), "instance", instanceId);
     OpenTelemetry openTelemetry = Tracing.create(module.name(), instanceId);
+    MicrometerMetricsOptions metrics = new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true);
+    if (!bootstrap.getBoolean("metrics.http-client")) {
+      metrics.addDisabledMetricsCategory(MetricsDomain.HTTP_CLIENT);
+    }
     VertxOptions options = new VertxOptions()
+        .setPreferNativeTransport(true)
         .setEventBusOptions(ClusterSettings.eventBus(bootstrap))
-        .setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true));
+        .setMetricsOptions(metrics);
 
     VertxBuilder builder = Vertx.builder()
         .with(options)

@@ -58,7 +58,10 @@ public final class HttpServerVerticle extends VerticleBase {
     server = vertx.createHttpServer(new HttpServerOptions()
         .setHost(config.getString("http.host"))
         .setPort(port)
-        .setCompressionSupported(true));
+        .setCompressionSupported(config.getBoolean("http.compression"))
+        // No service serves WebSockets: no WebSocket extension handler in every connection's pipeline.
+        .setPerMessageWebSocketCompressionSupported(false)
+        .setPerFrameWebSocketCompressionSupported(false));
     return server.requestHandler(router).listen();
   }
 
