@@ -125,7 +125,16 @@ public final class ServiceContext {
 
   /** A circuit breaker for calls to another service, with metrics; see {@link Breakers}. */
   public CircuitBreaker breaker(String name) {
-    return Breakers.create(vertx, name, config, meters);
+    return Breakers.create(vertx, name, config, meters, config.getLong("breaker.timeout-ms"));
+  }
+
+  /**
+   * A circuit breaker for calls that time out by themselves after {@code breaker.timeout-ms} (HTTP
+   * requests sent with that timeout): a timed-out call counts as a failure all the same, and the
+   * breaker keeps no timer of its own per call.
+   */
+  public CircuitBreaker breakerForTimedCalls(String name) {
+    return Breakers.create(vertx, name, config, meters, -1);
   }
 
   /** Creates this service's Kafka topics if they do not exist yet, and waits for their leaders. */

@@ -21,10 +21,12 @@ public final class Breakers {
   private Breakers() {
   }
 
-  public static CircuitBreaker create(Vertx vertx, String name, ServiceConfig config, MeterRegistry meters) {
+  /** A breaker that fails a call after {@code timeoutMs} (none if negative). */
+  public static CircuitBreaker create(Vertx vertx, String name, ServiceConfig config, MeterRegistry meters,
+      long timeoutMs) {
     CircuitBreaker breaker = CircuitBreaker.create(name, vertx, new CircuitBreakerOptions()
         .setMaxFailures(config.getInt("breaker.max-failures"))
-        .setTimeout(config.getLong("breaker.timeout-ms"))
+        .setTimeout(timeoutMs)
         .setResetTimeout(config.getLong("breaker.reset-timeout-ms"))
         .setFallbackOnFailure(false));
     breaker.openHandler(v -> log.warn("circuit breaker {} opened", name))
