@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import shop.gateway.contract.ApiContract;
 import shop.gateway.proxy.Forwarder.Reply;
+import shop.gateway.proxy.UpstreamTimers;
 import shop.gateway.ratelimit.RateLimit;
 import shop.gateway.ratelimit.RateLimiter;
 import shop.gateway.routing.Discovery;
@@ -49,7 +50,7 @@ public final class Gateway implements ServiceModule {
     RateLimiter limiter = rateLimiter(vertx, config);
     // An upstream's 5xx answer is passed on to the client as it is, but counts against its breaker.
     Map<String, CircuitBreaker> breakers = routes.services().stream().collect(Collectors.toMap(Function.identity(),
-        service -> context.breaker(service)
+        service -> context.breakerForTimedCalls(service)
             .<Reply>failurePolicy(result -> result.failed() || result.result().status() >= 500)));
     ConsulClientOptions consul = new ConsulClientOptions()
         .setHost(config.getString("consul.host"))
@@ -57,7 +58,8 @@ public final class Gateway implements ServiceModule {
     return Discovery.start(vertx, consul, routes.services(), config.getLong("upstream.eject-ms"))
         .compose(discovery -> ApiContract.load(vertx, CONTRACT)
             .compose(contract -> context.serveHttp(
-                new GatewayRoutes(config, routes, discovery, breakers, contract, tokens, limiter))));
+                new GatewayRoutes(config, routes, discovery, breakers, contract, tokens, limiter,
+                    new UpstreamTimers(context.meters(), routes.services())))));
   }
 
   /** The limits follow {@code ratelimit.*} live: a change in Consul KV applies within seconds. */

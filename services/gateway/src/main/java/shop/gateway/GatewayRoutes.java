@@ -9,6 +9,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.json.JsonArray;
@@ -23,11 +24,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeoutException;
 import shop.gateway.contract.Access;
 import shop.gateway.contract.ApiContract;
 import shop.gateway.proxy.Forwarder;
 import shop.gateway.proxy.Forwarder.Reply;
 import shop.gateway.proxy.RequestIds;
+import shop.gateway.proxy.UpstreamTimers;
 import shop.gateway.ratelimit.RateLimiter;
 import shop.gateway.routing.Discovery;
 import shop.gateway.routing.Instance;
@@ -46,9 +49,7 @@ import shop.platform.http.Problem;
  */
 final class GatewayRoutes implements ApiRoutes {
 
-  private static final String OPERATION = "operation";
-  private static final String SERVICE = "service";
-  private static final String USER = "user";
+  private static final Future<User> ANONYMOUS = Future.succeededFuture();
   private static final String BEARER = "Bearer ";
   private static final int NO_INSTANCE_RETRY_AFTER_SECONDS = 2;
 
@@ -59,9 +60,10 @@ final class GatewayRoutes implements ApiRoutes {
   private final ApiContract contract;
   private final TokenVerifier tokens;
   private final RateLimiter limiter;
+  private final UpstreamTimers upstreamTimers;
 
   GatewayRoutes(ServiceConfig config, RouteTable routes, Discovery discovery, Map<String, CircuitBreaker> breakers,
-      ApiContract contract, TokenVerifier tokens, RateLimiter limiter) {
+      ApiContract contract, TokenVerifier tokens, RateLimiter limiter, UpstreamTimers upstreamTimers) {
     this.config = config;
     this.routes = routes;
     this.discovery = discovery;
@@ -69,11 +71,12 @@ final class GatewayRoutes implements ApiRoutes {
     this.contract = contract;
     this.tokens = tokens;
     this.limiter = limiter;
+    this.upstreamTimers = upstreamTimers;
   }
 
   @Override
   public void mount(Router api, Vertx vertx) {
-    // Called on this verticle's event loop: its client and validator are its own, never shared across threads.
+    // Called on this verticle's event loop: the upstream client (and its pool) is its own, never shared across threads.
     Forwarder forwarder = new Forwarder(vertx.createHttpClient(
         new HttpClientOptions()
             .setKeepAlive(true)
@@ -88,14 +91,7 @@ final class GatewayRoutes implements ApiRoutes {
         .putHeader(HttpHeaders.CONTENT_TYPE, "application/yaml")
         .putHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=300")
         .end(contract.document()));
-    api.route().handler(this::resolve);
-    api.route().handler(this::authenticate);
-    api.route().handler(this::rateLimit);
-    api.route().handler(ctx -> {
-      contract.validate(ctx, ctx.get(OPERATION));
-      ctx.next();
-    });
-    api.route().handler(ctx -> proxy(ctx, forwarder));
+    api.route().handler(ctx -> forward(ctx, forwarder));
   }
 
   private CorsHandler cors() {
@@ -110,77 +106,79 @@ final class GatewayRoutes implements ApiRoutes {
     return origins.isEmpty() ? cors : cors.addOrigins(origins);
   }
 
-  /** The operation the contract has for this request and the service that serves it; 404 or 405 otherwise. */
-  private void resolve(RoutingContext ctx) {
-    String path = ctx.request().path();
-    Operation operation = contract.operation(path, ctx.request().method());
+  /**
+   * One request through the pipeline: its operation in the contract and the service that serves it
+   * (404 or 405 otherwise), the caller (401/403), the caller's rate limit (429), the request against
+   * the contract (400), then the upstream call. The steps are plain calls in one handler: a router
+   * hop per step would cost more than most of the steps themselves.
+   */
+  private void forward(RoutingContext ctx, Forwarder forwarder) {
+    HttpServerRequest request = ctx.request();
+    String path = request.path();
+    Operation operation = contract.operation(path, request.method());
     Optional<String> service = routes.serviceFor(path);
     if (operation == null || service.isEmpty()) {
       ctx.fail(operation == null && contract.hasPath(path)
-          ? new Problem(405, "Method Not Allowed", ctx.request().method() + " is not supported on " + path)
-          : Problem.notFound("No route for " + ctx.request().method() + " " + path));
+          ? new Problem(405, "Method Not Allowed", request.method() + " is not supported on " + path)
+          : Problem.notFound("No route for " + request.method() + " " + path));
       return;
     }
-    ctx.put(OPERATION, operation);
-    ctx.put(SERVICE, service.get());
-    ctx.next();
-  }
-
-  /**
-   * Verifies the bearer token, when there is one or the operation needs one. On a public operation
-   * an invalid token is ignored: the caller is anonymous.
-   */
-  private void authenticate(RoutingContext ctx) {
-    Access access = contract.access(ctx.get(OPERATION));
-    String authorization = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
-    if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-      if (access.isPublic()) {
-        ctx.next();
-      } else {
-        ctx.fail(Problem.unauthorized("A bearer token is required"));
-      }
-      return;
-    }
-    tokens.verify(authorization.substring(BEARER.length()).trim()).onComplete(verified -> {
-      if (verified.failed()) {
-        if (access.isPublic()) {
-          ctx.next();
-        } else {
-          ctx.fail(Problem.unauthorized("The bearer token is invalid or expired"));
-        }
+    authenticate(request, contract.access(operation)).onComplete(caller -> {
+      if (caller.failed()) {
+        ctx.fail(caller.cause());
         return;
       }
-      User user = verified.result();
-      ctx.put(USER, user);
-      List<String> roles = user.principal().getJsonArray("roles", new JsonArray()).getList();
-      Optional<String> missing = access.roles().stream().filter(role -> !roles.contains(role)).findFirst();
-      if (missing.isPresent()) {
-        ctx.fail(Problem.forbidden("This operation needs the " + missing.get() + " role"));
+      Optional<Problem> refused = overRateLimit(request, caller.result())
+          .or(() -> contract.problemWith(ctx, operation));
+      if (refused.isPresent()) {
+        ctx.fail(refused.get());
       } else {
-        ctx.next();
+        proxy(ctx, service.get(), forwarder);
       }
     });
   }
 
-  /** One token from the client's bucket: the client is the token's subject, else the remote address. */
-  private void rateLimit(RoutingContext ctx) {
-    User user = ctx.get(USER);
-    String client = user != null ? "user:" + user.subject() : "address:" + ctx.request().remoteAddress().hostAddress();
-    long waitNanos = limiter.tryAcquire(client, System.nanoTime());
-    if (waitNanos == 0) {
-      ctx.next();
-      return;
+  /**
+   * The caller: the user of a valid bearer token, else nobody (null) if the operation is public;
+   * a failed future with a 401 or 403 problem otherwise. On a public operation an invalid token is
+   * ignored: the caller is anonymous.
+   */
+  private Future<User> authenticate(HttpServerRequest request, Access access) {
+    String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+    if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+      return access.isPublic() ? ANONYMOUS : Future.failedFuture(Problem.unauthorized("A bearer token is required"));
     }
-    int retryAfter = (int) Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L);
-    ctx.fail(Problem.tooManyRequests("Rate limit exceeded: " + limiter.limit().burst() + " requests at once, then "
-        + limiter.limit().perSecond() + " per second", retryAfter));
+    return tokens.verify(authorization.substring(BEARER.length()).trim()).transform(verified -> {
+      if (verified.failed()) {
+        return access.isPublic() ? ANONYMOUS
+            : Future.failedFuture(Problem.unauthorized("The bearer token is invalid or expired"));
+      }
+      User user = verified.result();
+      List<String> roles = user.principal().getJsonArray("roles", new JsonArray()).getList();
+      Optional<String> missing = access.roles().stream().filter(role -> !roles.contains(role)).findFirst();
+      return missing.isPresent()
+          ? Future.failedFuture(Problem.forbidden("This operation needs the " + missing.get() + " role"))
+          : Future.succeededFuture(user);
+    });
   }
 
-  private void proxy(RoutingContext ctx, Forwarder forwarder) {
-    String service = ctx.get(SERVICE);
+  /** Takes a token from the client's bucket (the token's subject, else the remote address); 429 when empty. */
+  private Optional<Problem> overRateLimit(HttpServerRequest request, User caller) {
+    String client = caller != null ? "user:" + caller.subject() : "address:" + request.remoteAddress().hostAddress();
+    long waitNanos = limiter.tryAcquire(client, System.nanoTime());
+    if (waitNanos == 0) {
+      return Optional.empty();
+    }
+    int retryAfter = (int) Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L);
+    return Optional.of(Problem.tooManyRequests("Rate limit exceeded: " + limiter.limit().burst()
+        + " requests at once, then " + limiter.limit().perSecond() + " per second", retryAfter));
+  }
+
+  private void proxy(RoutingContext ctx, String service, Forwarder forwarder) {
     ServiceInstances instances = discovery.instances(service);
     Optional<Instance> first = instances.next(null, System.currentTimeMillis());
     if (first.isEmpty()) {
+      upstreamTimers.record(service, 0, System.nanoTime());
       ctx.fail(Problem.unavailable(service + " has no healthy instance", NO_INSTANCE_RETRY_AFTER_SECONDS));
       return;
     }
@@ -189,10 +187,17 @@ final class GatewayRoutes implements ApiRoutes {
     Buffer body = ctx.body().buffer();
     HttpMethod method = ctx.request().method();
     String uri = ctx.request().uri();
+    long start = System.nanoTime();
     breakers.get(service).<Reply>execute(() -> forwarder.send(first.get(), method, uri, headers, body)
             .recover(failure -> retryElsewhere(forwarder, instances, first.get(), failure, method, uri, headers, body)))
-        .onSuccess(reply -> respond(ctx, reply))
-        .onFailure(failure -> ctx.fail(unavailable(service, failure)));
+        .onSuccess(reply -> {
+          upstreamTimers.record(service, reply.status(), start);
+          respond(ctx, reply);
+        })
+        .onFailure(failure -> {
+          upstreamTimers.record(service, 0, start);
+          ctx.fail(unavailable(service, failure));
+        });
   }
 
   /**
@@ -213,10 +218,9 @@ final class GatewayRoutes implements ApiRoutes {
         .orElseGet(() -> Future.failedFuture(failure));
   }
 
+  /** The upstream request waited longer than its timeout, for a connection or for the answer. */
   private static boolean isTimeout(Throwable failure) {
-    return failure instanceof java.util.concurrent.TimeoutException
-        || failure instanceof io.netty.handler.timeout.TimeoutException
-        || failure.getClass().getSimpleName().contains("Timeout");
+    return failure instanceof TimeoutException;
   }
 
   private static void respond(RoutingContext ctx, Reply reply) {
@@ -234,7 +238,7 @@ final class GatewayRoutes implements ApiRoutes {
     if (failure instanceof OpenCircuitException) {
       return Problem.unavailable(service + " is unavailable (circuit breaker open)", retryAfter);
     }
-    if (failure instanceof io.vertx.circuitbreaker.TimeoutException) {
+    if (isTimeout(failure)) {
       return Problem.unavailable(service + " did not answer in time", retryAfter);
     }
     return Problem.unavailable(service + " could not be reached", retryAfter);

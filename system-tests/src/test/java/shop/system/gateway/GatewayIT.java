@@ -338,6 +338,32 @@ class GatewayIT {
   }
 
   @Test
+  @Order(45)
+  void answers503WhenAnInstanceDoesNotAnswerWithinTheBreakerTimeout() throws Exception {
+    ServiceProcess inventory = participants.inventory;
+    assertThat(get("/products/" + productId, null).status()).isEqualTo(200);
+    signal("STOP", inventory);
+    try {
+      // The frozen instance still accepts connections (the kernel does) but never answers.
+      long started = System.nanoTime();
+      Response response = get("/products/" + productId, null);
+      Duration took = Duration.ofNanos(System.nanoTime() - started);
+      assertProblem(response, 503);
+      assertThat(response.json().getString("detail")).contains("did not answer in time");
+      assertThat(took).isBetween(BREAKER_TIMEOUT.minusMillis(100), BREAKER_TIMEOUT.plusSeconds(2));
+    } finally {
+      signal("CONT", inventory);
+    }
+    Await.until(Duration.ofSeconds(30), "the gateway to route to the thawed instance again",
+        () -> get("/products/" + productId, null).status() == 200);
+  }
+
+  private static void signal(String signal, ServiceProcess process) throws Exception {
+    int exit = new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid())).inheritIO().start().waitFor();
+    assertThat(exit).as("kill -%s %s", signal, process).isZero();
+  }
+
+  @Test
   @Order(50)
   void answers503FastWhenEveryInstanceOfAServiceIsDown() {
     String token = TestTokens.customer(UUID.randomUUID().toString());
@@ -363,6 +389,12 @@ class GatewayIT {
     }
     // Other services are unaffected.
     assertThat(get("/products/" + productId, token).status()).isEqualTo(200);
+
+    // The gateway's metrics tell the calls that got no answer from those that did, per upstream.
+    String metrics = new Http("http://127.0.0.1:" + GATEWAY_PORT).get("/metrics", null).body();
+    assertThat(upstreamCalls(metrics, "order-service", "no-answer")).isGreaterThanOrEqualTo(1);
+    assertThat(upstreamCalls(metrics, "inventory-service", "2xx")).isGreaterThanOrEqualTo(1);
+    assertThat(metrics).containsPattern("(?m)^shop_breaker_state\\{[^}]*breaker=\"order-service\"[^}]*\\} [0-2]");
   }
 
   // ---- helpers
@@ -379,6 +411,19 @@ class GatewayIT {
       total += Double.parseDouble(matcher.group(1));
     }
     return total;
+  }
+
+  /** Calls the gateway made to a service with an outcome, from its {@code shop_gateway_upstream_seconds_count}. */
+  private static double upstreamCalls(String metrics, String upstream, String outcome) {
+    Matcher matcher = Pattern.compile("(?m)^shop_gateway_upstream_seconds_count\\{([^}]*)\\} ([0-9.eE+]+)$")
+        .matcher(metrics);
+    while (matcher.find()) {
+      if (matcher.group(1).contains("upstream=\"" + upstream + "\"")
+          && matcher.group(1).contains("outcome=\"" + outcome + "\"")) {
+        return Double.parseDouble(matcher.group(2));
+      }
+    }
+    return 0;
   }
 
   private static String login(String email) {

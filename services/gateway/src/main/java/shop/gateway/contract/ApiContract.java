@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -92,13 +93,18 @@ public final class ApiContract {
     return access.get(operation.getOperationId());
   }
 
-  /** Checks the request (its body already read) against the operation; a 400 {@link Problem} naming each bad field. */
-  public void validate(RoutingContext ctx, Operation operation) {
-    List<FieldError> errors = check(operation, ctx.request().path(), ctx.queryParams(), ctx.body().buffer());
-    if (!errors.isEmpty()) {
-      Set<String> fields = new LinkedHashSet<>(errors.stream().map(FieldError::field).toList());
-      throw Problem.badRequest("Invalid field(s): " + String.join(", ", fields), errors);
+  /** The request (its body already read) against the operation: a 400 {@link Problem} naming each bad field, if any. */
+  public Optional<Problem> problemWith(RoutingContext ctx, Operation operation) {
+    RequestChecks requestChecks = checks.get(operation.getOperationId());
+    if (requestChecks.none()) {
+      return Optional.empty();
     }
+    List<FieldError> errors = requestChecks.check(ctx.request().path(), ctx.queryParams(), ctx.body().buffer());
+    if (errors.isEmpty()) {
+      return Optional.empty();
+    }
+    Set<String> fields = new LinkedHashSet<>(errors.stream().map(FieldError::field).toList());
+    return Optional.of(Problem.badRequest("Invalid field(s): " + String.join(", ", fields), errors));
   }
 
   /** The invalid fields of a request for the operation; none if it is valid. */

@@ -58,7 +58,8 @@ public final class Forwarder {
         .setPort(target.port())
         .setURI(uri)
         .setHeaders(headers)
-        .setIdleTimeout(timeoutMs);
+        // Waiting for a pooled connection, and then for the answer, each time out after timeoutMs.
+        .setTimeout(timeoutMs);
     return client.request(options)
         .compose(request -> body == null || body.length() == 0 ? request.send() : request.send(body))
         .compose(response -> response.body().map(content -> reply(response, content)));

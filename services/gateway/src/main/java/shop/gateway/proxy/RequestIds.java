@@ -16,6 +16,8 @@ public final class RequestIds {
   public static final String TRACEPARENT = "traceparent";
   private static final Pattern SANE_ID = Pattern.compile("[\\x21-\\x7e]{1,128}");
   private static final Pattern W3C_TRACEPARENT = Pattern.compile("[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
+  private static final String TRACEPARENT_TEMPLATE = "00-" + "0".repeat(32) + "-" + "0".repeat(16) + "-01";
+  private static final char[] HEX_DIGITS = "0123456789abcdef".toCharArray();
   private static final String INVALID_TRACE_ID = "00000000000000000000000000000000";
 
   private RequestIds() {
@@ -44,7 +46,11 @@ public final class RequestIds {
   /** A new trace, sampled: {@code 00-<trace id>-<span id>-01}. */
   static String newTraceparent() {
     ThreadLocalRandom random = ThreadLocalRandom.current();
-    return "00-" + hex(random.nextLong() | 1) + hex(random.nextLong()) + "-" + hex(random.nextLong() | 1) + "-01";
+    char[] value = TRACEPARENT_TEMPLATE.toCharArray();
+    writeHex(random.nextLong() | 1, value, 3);
+    writeHex(random.nextLong(), value, 19);
+    writeHex(random.nextLong() | 1, value, 36);
+    return new String(value);
   }
 
   /** A version 4 UUID; request ids need to be unique, not unguessable, so no SecureRandom on the event loop. */
@@ -55,8 +61,11 @@ public final class RequestIds {
     return new UUID(msb, lsb).toString();
   }
 
-  private static String hex(long value) {
-    String digits = Long.toHexString(value);
-    return "0".repeat(16 - digits.length()) + digits;
+  /** The 16 hex digits of {@code value}, written into {@code target} from {@code offset}. */
+  private static void writeHex(long value, char[] target, int offset) {
+    for (int i = 15; i >= 0; i--) {
+      target[offset + i] = HEX_DIGITS[(int) (value & 0xF)];
+      value >>>= 4;
+    }
   }
 }

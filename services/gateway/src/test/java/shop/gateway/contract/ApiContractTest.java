@@ -61,6 +61,8 @@ class ApiContractTest {
     Operation getProduct = contract.operation("/api/v1/products/x", HttpMethod.GET);
     assertThat(contract.check(getProduct, "/api/v1/products/" + UUID.randomUUID(), MultiMap.caseInsensitiveMultiMap(),
         Buffer.buffer())).isEmpty();
+    assertThat(contract.check(getProduct, "/api/v1/products/not-a-uuid", MultiMap.caseInsensitiveMultiMap(),
+        Buffer.buffer())).as("any id will do: an unknown one is simply not found").isEmpty();
     Operation listPayments = contract.operation("/api/v1/payments", HttpMethod.GET);
     assertThat(fields(contract.check(listPayments, "/api/v1/payments",
         MultiMap.caseInsensitiveMultiMap().add("orderId", "not-a-uuid"), Buffer.buffer()))).containsExactly("orderId");
