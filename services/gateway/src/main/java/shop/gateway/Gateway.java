@@ -11,7 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import shop.gateway.contract.ApiContract;
 import shop.gateway.proxy.Forwarder.Reply;
-import shop.gateway.proxy.UpstreamTimers;
+import shop.gateway.proxy.GatewayTimers;
 import shop.gateway.ratelimit.RateLimit;
 import shop.gateway.ratelimit.RateLimiter;
 import shop.gateway.routing.Discovery;
@@ -59,7 +59,7 @@ public final class Gateway implements ServiceModule {
         .compose(discovery -> ApiContract.load(vertx, CONTRACT)
             .compose(contract -> context.serveHttp(
                 new GatewayRoutes(config, routes, discovery, breakers, contract, tokens, limiter,
-                    new UpstreamTimers(context.meters(), routes.services())))));
+                    new GatewayTimers(context.meters(), routes.services())))));
   }
 
   /** The limits follow {@code ratelimit.*} live: a change in Consul KV applies within seconds. */

@@ -30,7 +30,7 @@ import shop.gateway.contract.ApiContract;
 import shop.gateway.proxy.Forwarder;
 import shop.gateway.proxy.Forwarder.Reply;
 import shop.gateway.proxy.RequestIds;
-import shop.gateway.proxy.UpstreamTimers;
+import shop.gateway.proxy.GatewayTimers;
 import shop.gateway.ratelimit.RateLimiter;
 import shop.gateway.routing.Discovery;
 import shop.gateway.routing.Instance;
@@ -60,10 +60,10 @@ final class GatewayRoutes implements ApiRoutes {
   private final ApiContract contract;
   private final TokenVerifier tokens;
   private final RateLimiter limiter;
-  private final UpstreamTimers upstreamTimers;
+  private final GatewayTimers timers;
 
   GatewayRoutes(ServiceConfig config, RouteTable routes, Discovery discovery, Map<String, CircuitBreaker> breakers,
-      ApiContract contract, TokenVerifier tokens, RateLimiter limiter, UpstreamTimers upstreamTimers) {
+      ApiContract contract, TokenVerifier tokens, RateLimiter limiter, GatewayTimers timers) {
     this.config = config;
     this.routes = routes;
     this.discovery = discovery;
@@ -71,7 +71,7 @@ final class GatewayRoutes implements ApiRoutes {
     this.contract = contract;
     this.tokens = tokens;
     this.limiter = limiter;
-    this.upstreamTimers = upstreamTimers;
+    this.timers = timers;
   }
 
   @Override
@@ -85,6 +85,11 @@ final class GatewayRoutes implements ApiRoutes {
         new PoolOptions().setHttp1MaxSize(config.getInt("upstream.pool-size"))),
         config.getLong("breaker.timeout-ms"));
 
+    api.route().handler(ctx -> {
+      long start = System.nanoTime();
+      ctx.addEndHandler(ended -> timers.request(ctx.response().getStatusCode(), start));
+      ctx.next();
+    });
     api.route().handler(RequestIds::handle);
     api.route().handler(cors());
     api.get("/openapi.yaml").handler(ctx -> ctx.response()
@@ -178,7 +183,7 @@ final class GatewayRoutes implements ApiRoutes {
     ServiceInstances instances = discovery.instances(service);
     Optional<Instance> first = instances.next(null, System.currentTimeMillis());
     if (first.isEmpty()) {
-      upstreamTimers.record(service, 0, System.nanoTime());
+      timers.upstream(service, 0, System.nanoTime());
       ctx.fail(Problem.unavailable(service + " has no healthy instance", NO_INSTANCE_RETRY_AFTER_SECONDS));
       return;
     }
@@ -191,11 +196,11 @@ final class GatewayRoutes implements ApiRoutes {
     breakers.get(service).<Reply>execute(() -> forwarder.send(first.get(), method, uri, headers, body)
             .recover(failure -> retryElsewhere(forwarder, instances, first.get(), failure, method, uri, headers, body)))
         .onSuccess(reply -> {
-          upstreamTimers.record(service, reply.status(), start);
+          timers.upstream(service, reply.status(), start);
           respond(ctx, reply);
         })
         .onFailure(failure -> {
-          upstreamTimers.record(service, 0, start);
+          timers.upstream(service, 0, start);
           ctx.fail(unavailable(service, failure));
         });
   }

@@ -394,6 +394,8 @@ class GatewayIT {
     String metrics = new Http("http://127.0.0.1:" + GATEWAY_PORT).get("/metrics", null).body();
     assertThat(upstreamCalls(metrics, "order-service", "no-answer")).isGreaterThanOrEqualTo(1);
     assertThat(upstreamCalls(metrics, "inventory-service", "2xx")).isGreaterThanOrEqualTo(1);
+    assertThat(metrics)
+        .containsPattern("(?m)^shop_gateway_requests_seconds_count\\{[^}]*outcome=\"5xx\"[^}]*\\} [1-9]");
     assertThat(metrics).containsPattern("(?m)^shop_breaker_state\\{[^}]*breaker=\"order-service\"[^}]*\\} [0-2]");
   }
 

@@ -69,6 +69,9 @@ public final class ServiceLauncher {
     if (!bootstrap.getBoolean("metrics.http-client")) {
       metrics.addDisabledMetricsCategory(MetricsDomain.HTTP_CLIENT);
     }
+    if (!bootstrap.getBoolean("metrics.http-server")) {
+      metrics.addDisabledMetricsCategory(MetricsDomain.HTTP_SERVER).addDisabledMetricsCategory(MetricsDomain.NET_SERVER);
+    }
     VertxOptions options = new VertxOptions()
         .setPreferNativeTransport(true)
         .setEventBusOptions(ClusterSettings.eventBus(bootstrap))
