@@ -42,10 +42,11 @@ import shop.platform.config.ServiceConfig;
 import shop.platform.http.Problem;
 
 /**
- * The gateway's request pipeline under {@code /api/v1}, mounted once per HTTP verticle:
- * request id and trace, CORS, the route in the contract (404/405), the bearer token (401/403), the
- * client's rate limit (429), the request against the contract (400), then the call to a healthy
- * instance of the upstream service behind its circuit breaker (503 when there is none or it is open).
+ * The gateway's request pipeline under {@code /api/v1}, mounted once per HTTP verticle: the
+ * request's timer, request id and trace, CORS, the route in the contract (404/405), the bearer
+ * token (401/403), the client's rate limit (429), the request against the contract (400), then the
+ * call to a healthy instance of the upstream service behind its circuit breaker (503 when there is
+ * none, it is open, or the instance does not answer in time).
  */
 final class GatewayRoutes implements ApiRoutes {
 
