@@ -20,6 +20,7 @@ import io.vertx.ext.web.handler.CorsHandler;
 import io.vertx.openapi.contract.Operation;
 import java.net.ConnectException;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,7 +56,8 @@ final class GatewayRoutes implements ApiRoutes {
   private static final int NO_INSTANCE_RETRY_AFTER_SECONDS = 2;
 
   private final ServiceConfig config;
-  private final RouteTable routes;
+  /** The service behind each operation of the contract (by operation id), from the route table. */
+  private final Map<String, String> serviceOf = new HashMap<>();
   private final Discovery discovery;
   private final Map<String, CircuitBreaker> breakers;
   private final ApiContract contract;
@@ -66,7 +68,10 @@ final class GatewayRoutes implements ApiRoutes {
   GatewayRoutes(ServiceConfig config, RouteTable routes, Discovery discovery, Map<String, CircuitBreaker> breakers,
       ApiContract contract, TokenVerifier tokens, RateLimiter limiter, GatewayTimers timers) {
     this.config = config;
-    this.routes = routes;
+    for (Operation operation : contract.operations()) {
+      routes.serviceFor(operation.getOpenAPIPath())
+          .ifPresent(service -> serviceOf.put(operation.getOperationId(), service));
+    }
     this.discovery = discovery;
     this.breakers = breakers;
     this.contract = contract;
@@ -122,8 +127,8 @@ final class GatewayRoutes implements ApiRoutes {
     HttpServerRequest request = ctx.request();
     String path = request.path();
     Operation operation = contract.operation(path, request.method());
-    Optional<String> service = routes.serviceFor(path);
-    if (operation == null || service.isEmpty()) {
+    String service = operation == null ? null : serviceOf.get(operation.getOperationId());
+    if (service == null) {
       ctx.fail(operation == null && contract.hasPath(path)
           ? new Problem(405, "Method Not Allowed", request.method() + " is not supported on " + path)
           : Problem.notFound("No route for " + request.method() + " " + path));
@@ -139,7 +144,7 @@ final class GatewayRoutes implements ApiRoutes {
       if (refused.isPresent()) {
         ctx.fail(refused.get());
       } else {
-        proxy(ctx, service.get(), forwarder);
+        proxy(ctx, service, forwarder);
       }
     });
   }

@@ -398,7 +398,6 @@ class InventoryServiceIT {
     return TestTokens.customer(UUID.randomUUID().toString());
   }
 
-  /** {@link Http} has no PUT, and (in some versions) no response headers: a raw request. */
   private static Response putStock(String id, String body, String token) {
     return api.put("/products/" + id + "/stock", body, token);
   }

@@ -51,6 +51,8 @@ class GatewayIT {
   private static final int GATEWAY_PORT = 18080;
   private static final String API = "http://127.0.0.1:" + GATEWAY_PORT + "/api/v1";
   private static final Duration BREAKER_TIMEOUT = Duration.ofMillis(3000);
+  /** The gateway outside its API: /metrics, and paths it does not serve. */
+  private static final Http GATEWAY_ROOT = new Http("http://127.0.0.1:" + GATEWAY_PORT);
   private static final Http GATEWAY = new Http(API);
 
   private static SagaParticipants participants;
@@ -115,7 +117,7 @@ class GatewayIT {
     assertProblem(get("/nothing-here", null), 404);
     assertProblem(get("/users/someone-else", TestTokens.customer(UUID.randomUUID().toString())), 404);
     assertProblem(send("DELETE", "/products", null, TestTokens.admin()), 405);
-    Response outsideTheApi = new Http("http://127.0.0.1:" + GATEWAY_PORT).get("/nope", null);
+    Response outsideTheApi = GATEWAY_ROOT.get("/nope", null);
     assertProblem(outsideTheApi, 404);
   }
 
@@ -391,7 +393,7 @@ class GatewayIT {
     assertThat(get("/products/" + productId, token).status()).isEqualTo(200);
 
     // The gateway's metrics tell the calls that got no answer from those that did, per upstream.
-    String metrics = new Http("http://127.0.0.1:" + GATEWAY_PORT).get("/metrics", null).body();
+    String metrics = GATEWAY_ROOT.get("/metrics", null).body();
     assertThat(upstreamCalls(metrics, "order-service", "no-answer")).isGreaterThanOrEqualTo(1);
     assertThat(upstreamCalls(metrics, "inventory-service", "2xx")).isGreaterThanOrEqualTo(1);
     assertThat(metrics)

@@ -74,6 +74,11 @@ public final class ApiContract {
     return document;
   }
 
+  /** Every operation the document describes. */
+  public List<Operation> operations() {
+    return contract.operations();
+  }
+
   /** The document as written, to serve to clients. */
   public Buffer document() {
     return document;

@@ -40,12 +40,13 @@ final class RequestChecks {
     for (Parameter parameter : operation.getParameters()) {
       if (parameter.getIn() == Location.PATH || parameter.getIn() == Location.QUERY) {
         JsonSchema schema = parameter.getSchema();
+        boolean anyString = anyString(schema);
         // A path parameter is there once the path matched; if any string will do, nothing is left to check.
-        if (parameter.getIn() == Location.PATH && anyString(schema)) {
+        if (parameter.getIn() == Location.PATH && anyString) {
           continue;
         }
         parameters.add(new ParameterCheck(parameter.getName(), parameter.getIn(), parameter.isRequired(),
-            "integer".equals(schema.get("type")), anyString(schema) ? null : schemas.validator(schema)));
+            "integer".equals(schema.get("type")), anyString ? null : schemas.validator(schema)));
       }
     }
     RequestBody requestBody = operation.getRequestBody();

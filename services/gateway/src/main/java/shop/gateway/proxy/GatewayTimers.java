@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
  * The gateway's request metrics, by outcome ({@code 2xx} to {@code 5xx}, or {@code no-answer}):
  * <ul>
  *   <li>{@code shop_gateway_requests_seconds{outcome}}: every answer the gateway gave under
- *       {@code /api/v1}, its own errors (401, 404, 429, ...) included;</li>
+ *       {@code /api/v1}, its own errors (401, 404, 429, ...) included (every one has a status, so
+ *       {@code no-answer} stays at zero here);</li>
  *   <li>{@code shop_gateway_upstream_seconds{upstream, outcome}}: how each service answered the
  *       gateway; {@code no-answer} is no healthy instance, refused, reset, timed out or breaker open.</li>
  * </ul>

@@ -70,7 +70,8 @@ public final class ServiceLauncher {
       metrics.addDisabledMetricsCategory(MetricsDomain.HTTP_CLIENT);
     }
     if (!bootstrap.getBoolean("metrics.http-server")) {
-      metrics.addDisabledMetricsCategory(MetricsDomain.HTTP_SERVER).addDisabledMetricsCategory(MetricsDomain.NET_SERVER);
+      metrics.addDisabledMetricsCategory(MetricsDomain.HTTP_SERVER)
+          .addDisabledMetricsCategory(MetricsDomain.NET_SERVER);
     }
     VertxOptions options = new VertxOptions()
         .setPreferNativeTransport(true)
