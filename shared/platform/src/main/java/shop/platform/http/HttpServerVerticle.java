@@ -59,6 +59,7 @@ public final class HttpServerVerticle extends VerticleBase {
         .setHost(config.getString("http.host"))
         .setPort(port)
         .setCompressionSupported(config.getBoolean("http.compression"))
+        .setStrictThreadMode(config.getBoolean("http.strict-thread-mode"))
         // No service serves WebSockets: no WebSocket extension handler in every connection's pipeline.
         .setPerMessageWebSocketCompressionSupported(false)
         .setPerFrameWebSocketCompressionSupported(false));
