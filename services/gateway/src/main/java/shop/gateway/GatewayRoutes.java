@@ -82,7 +82,8 @@ final class GatewayRoutes implements ApiRoutes {
 
   @Override
   public void mount(Router api, Vertx vertx) {
-    // Called on this verticle's event loop: the upstream client (and its pool) is its own, never shared across threads.
+    // Called on this verticle's event loop: the upstream client (and its pool) is its own, so upstream answers
+    // arrive on the thread that writes the response, as the server's strict thread mode requires.
     Forwarder forwarder = new Forwarder(vertx.createHttpClient(
         new HttpClientOptions()
             .setKeepAlive(true)
