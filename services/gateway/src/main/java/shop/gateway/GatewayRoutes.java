@@ -237,7 +237,9 @@ final class GatewayRoutes implements ApiRoutes {
 
   private static void respond(RoutingContext ctx, Reply reply) {
     HttpServerResponse response = ctx.response().setStatusCode(reply.status());
-    response.headers().addAll(reply.headers());
+    Forwarder.copyEndToEnd(reply.headers(), response.headers());
+    // The service echoes the request id the gateway sent, which the response carries already.
+    response.headers().set(RequestIds.REQUEST_ID, ctx.<String>get(RequestIds.REQUEST_ID));
     if (ctx.request().method() == HttpMethod.HEAD) {
       response.end();
     } else {

@@ -4,11 +4,11 @@ import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.RequestOptions;
+import java.util.Arrays;
 import java.util.List;
 import shop.gateway.routing.Instance;
 
@@ -18,15 +18,17 @@ import shop.gateway.routing.Instance;
  */
 public final class Forwarder {
 
-  /** Headers of one connection (RFC 9110 section 7.6.1), never forwarded; lengths are recomputed. */
-  private static final List<CharSequence> HOP_BY_HOP = List.of(HttpHeaders.CONNECTION, HttpHeaders.KEEP_ALIVE,
-      "Proxy-Authenticate", "Proxy-Authorization", "TE", "Trailer",
-      HttpHeaders.TRANSFER_ENCODING, HttpHeaders.UPGRADE, HttpHeaders.HOST, HttpHeaders.CONTENT_LENGTH);
+  /**
+   * Headers of one connection (RFC 9110 section 7.6.1), never forwarded, as are those the
+   * {@code Connection} header names; lengths are recomputed.
+   */
+  private static final List<String> HOP_BY_HOP = List.of("Connection", "Keep-Alive", "Proxy-Authenticate",
+      "Proxy-Authorization", "TE", "Trailer", "Transfer-Encoding", "Upgrade", "Host", "Content-Length");
 
   private final HttpClient client;
   private final long timeoutMs;
 
-  /** An upstream's complete answer. */
+  /** An upstream's complete answer, its headers as they came. */
   public record Reply(int status, MultiMap headers, Buffer body) {
   }
 
@@ -37,8 +39,8 @@ public final class Forwarder {
 
   /** The headers to send upstream: the client's end-to-end headers plus request id, trace and forwarding info. */
   public static MultiMap upstreamHeaders(HttpServerRequest request, String requestId, String traceparent) {
-    MultiMap headers = HttpHeaders.headers().addAll(request.headers());
-    HOP_BY_HOP.forEach(headers::remove);
+    MultiMap headers = HttpHeaders.headers();
+    copyEndToEnd(request.headers(), headers);
     String forwardedFor = request.getHeader("X-Forwarded-For");
     String client = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
     headers.set("X-Forwarded-For", forwardedFor == null ? client : forwardedFor + ", " + client);
@@ -62,13 +64,28 @@ public final class Forwarder {
         .setTimeout(timeoutMs);
     return client.request(options)
         .compose(request -> body == null || body.length() == 0 ? request.send() : request.send(body))
-        .compose(response -> response.body().map(content -> reply(response, content)));
+        .compose(response -> response.body()
+            .map(content -> new Reply(response.statusCode(), response.headers(), content)));
   }
 
-  private static Reply reply(HttpClientResponse response, Buffer content) {
-    MultiMap headers = HttpHeaders.headers().addAll(response.headers());
-    HOP_BY_HOP.forEach(headers::remove);
-    headers.remove(RequestIds.REQUEST_ID);
-    return new Reply(response.statusCode(), headers, content);
+  /** Adds the end-to-end headers of {@code from} to {@code to}: all but the hop-by-hop ones. */
+  public static void copyEndToEnd(MultiMap from, MultiMap to) {
+    String connection = from.get(HttpHeaders.CONNECTION);
+    List<String> namedInConnection = connection == null ? List.of()
+        : Arrays.stream(connection.split(",")).map(String::trim).toList();
+    from.forEach((name, value) -> {
+      if (!isOneOf(name, HOP_BY_HOP) && !isOneOf(name, namedInConnection)) {
+        to.add(name, value);
+      }
+    });
+  }
+
+  private static boolean isOneOf(String name, List<String> names) {
+    for (String candidate : names) {
+      if (candidate.equalsIgnoreCase(name)) {
+        return true;
+      }
+    }
+    return false;
   }
 }
