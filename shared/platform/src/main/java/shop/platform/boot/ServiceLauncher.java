@@ -8,6 +8,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.transport.Transport;
 import io.vertx.ext.consul.ConsulClient;
 import io.vertx.ext.consul.ConsulClientOptions;
 import io.vertx.ext.healthchecks.HealthChecks;
@@ -73,13 +74,14 @@ public final class ServiceLauncher {
       metrics.addDisabledMetricsCategory(MetricsDomain.HTTP_SERVER)
           .addDisabledMetricsCategory(MetricsDomain.NET_SERVER);
     }
+    Transport transport = NetworkTransport.choose(bootstrap.getString("vertx.transport"));
     VertxOptions options = new VertxOptions()
-        .setPreferNativeTransport(true)
         .setEventBusOptions(ClusterSettings.eventBus(bootstrap))
         .setMetricsOptions(metrics);
 
     VertxBuilder builder = Vertx.builder()
         .with(options)
+        .withTransport(transport)
         .withMetrics(new MicrometerMetricsFactory(meters))
         .withClusterManager(ClusterSettings.clusterManager(bootstrap));
     if (bootstrap.getBoolean("tracing.enabled")) {
@@ -97,7 +99,7 @@ public final class ServiceLauncher {
           return module.start(context)
               .compose(v -> registry.publish(context.records(), context.httpPort()))
               .map(v -> {
-                log.info("{} ({}) started: http://{}:{}", module.name(), instanceId,
+                log.info("{} ({}) started on {}: http://{}:{}", module.name(), instanceId, transport.name(),
                     config.getString("advertised.host"), context.httpPort());
                 return new Running(vertx, context, registry);
               })
