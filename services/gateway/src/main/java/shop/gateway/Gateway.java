@@ -3,6 +3,7 @@ package shop.gateway;
 import io.vertx.circuitbreaker.CircuitBreaker;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.ext.consul.ConsulClientOptions;
 import java.util.Map;
 import java.util.function.Function;
@@ -16,7 +17,6 @@ import shop.gateway.ratelimit.RateLimit;
 import shop.gateway.ratelimit.RateLimiter;
 import shop.gateway.routing.Discovery;
 import shop.gateway.routing.RouteTable;
-import shop.gateway.security.TokenVerifier;
 import shop.platform.boot.ServiceContext;
 import shop.platform.boot.ServiceLauncher;
 import shop.platform.boot.ServiceModule;
@@ -46,7 +46,7 @@ public final class Gateway implements ServiceModule {
     Vertx vertx = context.vertx();
     ServiceConfig config = context.config();
     RouteTable routes = RouteTable.fromConfig(config.current().getJsonObject("routes"));
-    TokenVerifier tokens = new TokenVerifier(context.jwtVerifier(), config.getInt("auth.token-cache-size"));
+    JWTAuth tokens = context.jwtVerifier();
     RateLimiter limiter = rateLimiter(vertx, config);
     // An upstream's 5xx answer is passed on to the client as it is, but counts against its breaker.
     Map<String, CircuitBreaker> breakers = routes.services().stream().collect(Collectors.toMap(Function.identity(),

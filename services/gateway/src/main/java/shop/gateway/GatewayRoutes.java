@@ -14,6 +14,8 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.ext.auth.User;
+import io.vertx.ext.auth.authentication.TokenCredentials;
+import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.CorsHandler;
@@ -37,7 +39,6 @@ import shop.gateway.routing.Discovery;
 import shop.gateway.routing.Instance;
 import shop.gateway.routing.RouteTable;
 import shop.gateway.routing.ServiceInstances;
-import shop.gateway.security.TokenVerifier;
 import shop.platform.boot.ApiRoutes;
 import shop.platform.config.ServiceConfig;
 import shop.platform.http.Problem;
@@ -61,12 +62,12 @@ final class GatewayRoutes implements ApiRoutes {
   private final Discovery discovery;
   private final Map<String, CircuitBreaker> breakers;
   private final ApiContract contract;
-  private final TokenVerifier tokens;
+  private final JWTAuth tokens;
   private final RateLimiter limiter;
   private final GatewayTimers timers;
 
   GatewayRoutes(ServiceConfig config, RouteTable routes, Discovery discovery, Map<String, CircuitBreaker> breakers,
-      ApiContract contract, TokenVerifier tokens, RateLimiter limiter, GatewayTimers timers) {
+      ApiContract contract, JWTAuth tokens, RateLimiter limiter, GatewayTimers timers) {
     this.config = config;
     for (Operation operation : contract.operations()) {
       routes.serviceFor(operation.getOpenAPIPath())
@@ -160,7 +161,7 @@ final class GatewayRoutes implements ApiRoutes {
     if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
       return access.isPublic() ? ANONYMOUS : Future.failedFuture(Problem.unauthorized("A bearer token is required"));
     }
-    return tokens.verify(authorization.substring(BEARER.length()).trim()).transform(verified -> {
+    return tokens.authenticate(new TokenCredentials(authorization.substring(BEARER.length()).trim())).transform(verified -> {
       if (verified.failed()) {
         return access.isPublic() ? ANONYMOUS
             : Future.failedFuture(Problem.unauthorized("The bearer token is invalid or expired"));

@@ -32,9 +32,11 @@ public final class UserService implements ServiceModule {
   public Future<Void> start(ServiceContext context) {
     ServiceConfig config = context.config();
     String publicKey = Jwt.readPem(config.getString("jwt.public-key-file"));
-    JWTAuth jwt = Jwt.signer(context.vertx(), Jwt.readPem(config.getString("jwt.private-key-file")), publicKey,
+    JWTAuth signer = Jwt.signer(context.vertx(), Jwt.readPem(config.getString("jwt.private-key-file")), publicKey,
         config.getString("jwt.issuer"));
-    TokenIssuer tokens = new TokenIssuer(jwt, config.getString("jwt.issuer"), config.getInt("jwt.expires-in-seconds"));
+    TokenIssuer tokens = new TokenIssuer(signer, config.getString("jwt.issuer"),
+        config.getInt("jwt.expires-in-seconds"));
+    JWTAuth verifier = context.jwtVerifier();
     PasswordHasher hasher = new PasswordHasher(context.vertx(), config.getInt("password.pbkdf2-iterations"));
 
     return context.openDatabase().compose(pool -> {
@@ -45,7 +47,7 @@ public final class UserService implements ServiceModule {
           .compose(v -> context.serveEventBus(UserDirectory.ADDRESS, UserDirectory.class,
               new UserDirectoryService(users)))
           .compose(v -> context.serveHttp((api, vertx) -> {
-            new AccountRoutes(accounts, jwt).mount(api);
+            new AccountRoutes(accounts, verifier).mount(api);
             new AuthRoutes(accounts, tokens, Jwt.jwks(publicKey)).mount(api);
           }));
     });

@@ -26,6 +26,7 @@ import shop.platform.events.OutboxRelay;
 import shop.platform.health.Readiness;
 import shop.platform.http.HttpServerVerticle;
 import shop.platform.resilience.Breakers;
+import shop.platform.security.CachingJwtVerifier;
 import shop.platform.security.Jwt;
 import shop.platform.tracing.Tracing;
 
@@ -118,9 +119,14 @@ public final class ServiceContext {
         });
   }
 
-  /** Verifies the bearer tokens user-service issues, with the public key in {@code jwt.public-key-file}. */
+  /**
+   * Verifies the bearer tokens user-service issues, with the public key in {@code jwt.public-key-file},
+   * and remembers up to {@code auth.token-cache-size} verified tokens until they expire.
+   */
   public JWTAuth jwtVerifier() {
-    return Jwt.verifier(vertx, Jwt.readPem(config.getString("jwt.public-key-file")), config.getString("jwt.issuer"));
+    return new CachingJwtVerifier(
+        Jwt.verifier(vertx, Jwt.readPem(config.getString("jwt.public-key-file")), config.getString("jwt.issuer")),
+        config.getInt("auth.token-cache-size"));
   }
 
   /** A circuit breaker for calls to another service, with metrics; see {@link Breakers}. */
