@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * A {@link JWTAuth} that remembers the bearer tokens it verified (signature, expiry, issuer) until
  * they expire, so that a client's later requests cost a map lookup instead of an ECDSA verification
  * (about a millisecond of CPU each). Bounded to {@code maxSize} tokens; safe to share between event loops.
+ * Every request with the same token gets the same {@link User}: read it, never change it.
  */
 public final class CachingJwtVerifier implements JWTAuth {
 
