@@ -161,7 +161,8 @@ final class GatewayRoutes implements ApiRoutes {
     if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
       return access.isPublic() ? ANONYMOUS : Future.failedFuture(Problem.unauthorized("A bearer token is required"));
     }
-    return tokens.authenticate(new TokenCredentials(authorization.substring(BEARER.length()).trim())).transform(verified -> {
+    String token = authorization.substring(BEARER.length()).trim();
+    return tokens.authenticate(new TokenCredentials(token)).transform(verified -> {
       if (verified.failed()) {
         return access.isPublic() ? ANONYMOUS
             : Future.failedFuture(Problem.unauthorized("The bearer token is invalid or expired"));

@@ -15,9 +15,7 @@ class ForwarderTest {
         .add("Set-Cookie", "a=1")
         .add("Set-Cookie", "b=2")
         .add("Authorization", "Bearer x");
-    MultiMap to = HttpHeaders.headers();
-
-    Forwarder.copyEndToEnd(from, to);
+    MultiMap to = copied(from);
 
     assertThat(to.get("accept")).isEqualTo("application/json");
     assertThat(to.getAll("Set-Cookie")).containsExactly("a=1", "b=2");
@@ -37,9 +35,7 @@ class ForwarderTest {
         .add("Upgrade", "h2c")
         .add("Proxy-Authorization", "Basic x")
         .add("X-Request-ID", "kept");
-    MultiMap to = HttpHeaders.headers();
-
-    Forwarder.copyEndToEnd(from, to);
+    MultiMap to = copied(from);
 
     assertThat(to.names()).containsExactly("X-Request-ID");
   }
@@ -51,10 +47,14 @@ class ForwarderTest {
         .add("X-Hop-Only", "1")
         .add("X-Other-Hop", "2")
         .add("X-End-To-End", "3");
-    MultiMap to = HttpHeaders.headers();
-
-    Forwarder.copyEndToEnd(from, to);
+    MultiMap to = copied(from);
 
     assertThat(to.names()).containsExactly("X-End-To-End");
+  }
+
+  private static MultiMap copied(MultiMap from) {
+    MultiMap to = HttpHeaders.headers();
+    Forwarder.copyEndToEnd(from, to);
+    return to;
   }
 }

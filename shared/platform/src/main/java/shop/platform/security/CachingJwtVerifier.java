@@ -9,6 +9,7 @@ import io.vertx.ext.auth.authentication.TokenCredentials;
 import io.vertx.ext.auth.jwt.JWTAuth;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 
 /**
  * A {@link JWTAuth} that remembers the bearer tokens it verified (signature, expiry, issuer) until
@@ -20,14 +21,20 @@ public final class CachingJwtVerifier implements JWTAuth {
 
   private final JWTAuth jwt;
   private final int maxSize;
+  private final LongSupplier clockMillis;
   private final Map<String, Verified> verified = new ConcurrentHashMap<>();
 
   private record Verified(User user, long expiresAtMillis) {
   }
 
   public CachingJwtVerifier(JWTAuth jwt, int maxSize) {
+    this(jwt, maxSize, System::currentTimeMillis);
+  }
+
+  CachingJwtVerifier(JWTAuth jwt, int maxSize, LongSupplier clockMillis) {
     this.jwt = jwt;
     this.maxSize = maxSize;
+    this.clockMillis = clockMillis;
   }
 
   /** The token's user, or a failed future if the token is not valid now. */
@@ -37,7 +44,7 @@ public final class CachingJwtVerifier implements JWTAuth {
       return jwt.authenticate(credentials);
     }
     String token = bearer.getToken();
-    long now = System.currentTimeMillis();
+    long now = clockMillis.getAsLong();
     Verified hit = verified.get(token);
     if (hit != null) {
       if (hit.expiresAtMillis() > now) {
