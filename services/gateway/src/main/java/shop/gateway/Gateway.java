@@ -11,8 +11,9 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import shop.gateway.contract.ApiContract;
-import shop.gateway.proxy.Forwarder.Reply;
 import shop.gateway.proxy.GatewayTimers;
+import shop.gateway.proxy.UpstreamCalls;
+import shop.gateway.ratelimit.ClientLimits;
 import shop.gateway.ratelimit.RateLimit;
 import shop.gateway.ratelimit.RateLimiter;
 import shop.gateway.routing.Discovery;
@@ -47,28 +48,31 @@ public final class Gateway implements ServiceModule {
     ServiceConfig config = context.config();
     RouteTable routes = RouteTable.fromConfig(config.current().getJsonObject("routes"));
     JWTAuth tokens = context.jwtVerifier();
-    RateLimiter limiter = rateLimiter(vertx, config);
-    // An upstream's 5xx answer is passed on to the client as it is, but counts against its breaker.
-    Map<String, CircuitBreaker> breakers = routes.services().stream().collect(Collectors.toMap(Function.identity(),
-        service -> context.breakerForTimedCalls(service)
-            .<Reply>failurePolicy(result -> result.failed() || result.result().status() >= 500)));
+    RateLimiter requests = liveLimiter(vertx, config, "ratelimit", "requests", new RateLimit(200, 100));
+    RateLimiter serverErrors = liveLimiter(vertx, config, "ratelimit.server-errors", "server errors",
+        new RateLimit(20, 0.5));
+    Map<String, CircuitBreaker> breakers = routes.services().stream()
+        .collect(Collectors.toMap(Function.identity(), context::breakerForTimedCalls));
     ConsulClientOptions consul = new ConsulClientOptions()
         .setHost(config.getString("consul.host"))
         .setPort(config.getInt("consul.port"));
+    int retryAfterSeconds = (int) Math.max(1, config.getLong("breaker.reset-timeout-ms") / 1000);
+    GatewayTimers timers = new GatewayTimers(context.meters(), routes.services());
     return Discovery.start(vertx, consul, routes.services(), config.getLong("upstream.eject-ms"))
         .compose(discovery -> ApiContract.load(vertx, CONTRACT)
-            .compose(contract -> context.serveHttp(
-                new GatewayRoutes(config, routes, discovery, breakers, contract, tokens, limiter,
-                    new GatewayTimers(context.meters(), routes.services())))));
+            .compose(contract -> context.serveHttp(new GatewayRoutes(config, routes, contract, tokens,
+                new ClientLimits(requests, serverErrors),
+                new UpstreamCalls(discovery, breakers, timers, retryAfterSeconds), timers))));
   }
 
-  /** The limits follow {@code ratelimit.*} live: a change in Consul KV applies within seconds. */
-  private static RateLimiter rateLimiter(Vertx vertx, ServiceConfig config) {
-    RateLimiter limiter = new RateLimiter(RateLimit.fromConfig(config.current(), new RateLimit(200, 100)));
+  /** The limits follow {@code <prefix>.*} live: a change in Consul KV applies within seconds. */
+  private static RateLimiter liveLimiter(Vertx vertx, ServiceConfig config, String prefix, String what,
+      RateLimit fallback) {
+    RateLimiter limiter = new RateLimiter(RateLimit.fromConfig(config.current(), prefix, fallback));
     config.onChange(changed -> {
-      RateLimit limit = RateLimit.fromConfig(changed, limiter.limit());
+      RateLimit limit = RateLimit.fromConfig(changed, prefix, limiter.limit());
       if (!limit.equals(limiter.limit())) {
-        log.info("rate limit now {} requests at once, {} per second", limit.burst(), limit.perSecond());
+        log.info("limit of {} per client now {} at once, {} per second", what, limit.burst(), limit.perSecond());
         limiter.setLimit(limit);
       }
     });

@@ -1,11 +1,7 @@
 package shop.gateway;
 
-import io.vertx.circuitbreaker.CircuitBreaker;
-import io.vertx.circuitbreaker.OpenCircuitException;
 import io.vertx.core.Future;
-import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -20,25 +16,21 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.CorsHandler;
 import io.vertx.openapi.contract.Operation;
-import java.net.ConnectException;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeoutException;
 import shop.gateway.contract.Access;
 import shop.gateway.contract.ApiContract;
 import shop.gateway.proxy.Forwarder;
 import shop.gateway.proxy.Forwarder.Reply;
 import shop.gateway.proxy.RequestIds;
 import shop.gateway.proxy.GatewayTimers;
-import shop.gateway.ratelimit.RateLimiter;
-import shop.gateway.routing.Discovery;
-import shop.gateway.routing.Instance;
+import shop.gateway.proxy.UpstreamCalls;
+import shop.gateway.ratelimit.ClientLimits;
 import shop.gateway.routing.RouteTable;
-import shop.gateway.routing.ServiceInstances;
 import shop.platform.boot.ApiRoutes;
 import shop.platform.config.ServiceConfig;
 import shop.platform.http.Problem;
@@ -54,30 +46,27 @@ final class GatewayRoutes implements ApiRoutes {
 
   private static final Future<User> ANONYMOUS = Future.succeededFuture();
   private static final String BEARER = "Bearer ";
-  private static final int NO_INSTANCE_RETRY_AFTER_SECONDS = 2;
 
   private final ServiceConfig config;
   /** The service behind each operation of the contract (by operation id), from the route table. */
   private final Map<String, String> serviceOf = new HashMap<>();
-  private final Discovery discovery;
-  private final Map<String, CircuitBreaker> breakers;
   private final ApiContract contract;
   private final JWTAuth tokens;
-  private final RateLimiter limiter;
+  private final ClientLimits limits;
+  private final UpstreamCalls upstream;
   private final GatewayTimers timers;
 
-  GatewayRoutes(ServiceConfig config, RouteTable routes, Discovery discovery, Map<String, CircuitBreaker> breakers,
-      ApiContract contract, JWTAuth tokens, RateLimiter limiter, GatewayTimers timers) {
+  GatewayRoutes(ServiceConfig config, RouteTable routes, ApiContract contract, JWTAuth tokens, ClientLimits limits,
+      UpstreamCalls upstream, GatewayTimers timers) {
     this.config = config;
     for (Operation operation : contract.operations()) {
       routes.serviceFor(operation.getOpenAPIPath())
           .ifPresent(service -> serviceOf.put(operation.getOperationId(), service));
     }
-    this.discovery = discovery;
-    this.breakers = breakers;
     this.contract = contract;
     this.tokens = tokens;
-    this.limiter = limiter;
+    this.limits = limits;
+    this.upstream = upstream;
     this.timers = timers;
   }
 
@@ -131,9 +120,13 @@ final class GatewayRoutes implements ApiRoutes {
     Operation operation = contract.operation(path, request.method());
     String service = operation == null ? null : serviceOf.get(operation.getOperationId());
     if (service == null) {
-      ctx.fail(operation == null && contract.hasPath(path)
-          ? new Problem(405, "Method Not Allowed", request.method() + " is not supported on " + path)
-          : Problem.notFound("No route for " + request.method() + " " + path));
+      List<HttpMethod> allowed = operation == null ? contract.methods(path) : List.of();
+      if (!allowed.isEmpty()) {
+        ctx.response().putHeader(HttpHeaders.ALLOW, String.join(", ", allowed.stream().map(HttpMethod::name).toList()));
+        ctx.fail(new Problem(405, "Method Not Allowed", request.method() + " is not supported on " + path));
+      } else {
+        ctx.fail(Problem.notFound("No route for " + request.method() + " " + path));
+      }
       return;
     }
     authenticate(request, contract.access(operation)).onComplete(caller -> {
@@ -141,13 +134,21 @@ final class GatewayRoutes implements ApiRoutes {
         ctx.fail(caller.cause());
         return;
       }
-      Optional<Problem> refused = overRateLimit(request, caller.result())
+      String client = ClientLimits.clientOf(request, caller.result());
+      Optional<Problem> refused = limits.admit(client, System.nanoTime())
           .or(() -> contract.problemWith(ctx, operation));
       if (refused.isPresent()) {
         ctx.fail(refused.get());
-      } else {
-        proxy(ctx, service, forwarder);
+        return;
       }
+      upstream.call(ctx, service, forwarder).onComplete(reply -> {
+        if (reply.failed()) {
+          ctx.fail(reply.cause());
+          return;
+        }
+        limits.answered(client, reply.result().status(), System.nanoTime());
+        respond(ctx, reply.result());
+      });
     });
   }
 
@@ -176,67 +177,6 @@ final class GatewayRoutes implements ApiRoutes {
     });
   }
 
-  /** Takes a token from the client's bucket (the token's subject, else the remote address); 429 when empty. */
-  private Optional<Problem> overRateLimit(HttpServerRequest request, User caller) {
-    String client = caller != null ? "user:" + caller.subject() : "address:" + request.remoteAddress().hostAddress();
-    long waitNanos = limiter.tryAcquire(client, System.nanoTime());
-    if (waitNanos == 0) {
-      return Optional.empty();
-    }
-    int retryAfter = (int) Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L);
-    return Optional.of(Problem.tooManyRequests("Rate limit exceeded: " + limiter.limit().burst()
-        + " requests at once, then " + limiter.limit().perSecond() + " per second", retryAfter));
-  }
-
-  private void proxy(RoutingContext ctx, String service, Forwarder forwarder) {
-    ServiceInstances instances = discovery.instances(service);
-    Optional<Instance> first = instances.next(null, System.currentTimeMillis());
-    if (first.isEmpty()) {
-      timers.upstream(service, 0, System.nanoTime());
-      ctx.fail(Problem.unavailable(service + " has no healthy instance", NO_INSTANCE_RETRY_AFTER_SECONDS));
-      return;
-    }
-    MultiMap headers = Forwarder.upstreamHeaders(ctx.request(), ctx.get(RequestIds.REQUEST_ID),
-        ctx.get(RequestIds.TRACEPARENT));
-    Buffer body = ctx.body().buffer();
-    HttpMethod method = ctx.request().method();
-    String uri = ctx.request().uri();
-    long start = System.nanoTime();
-    breakers.get(service).<Reply>execute(() -> forwarder.send(first.get(), method, uri, headers, body)
-            .recover(failure -> retryElsewhere(forwarder, instances, first.get(), failure, method, uri, headers, body)))
-        .onSuccess(reply -> {
-          timers.upstream(service, reply.status(), start);
-          respond(ctx, reply);
-        })
-        .onFailure(failure -> {
-          timers.upstream(service, 0, start);
-          ctx.fail(unavailable(service, failure));
-        });
-  }
-
-  /**
-   * A request that failed before any answer (the instance died or refused the connection) is sent
-   * once more to another instance, if it is safe to repeat; a refusing instance is ejected for a while.
-   */
-  private Future<Reply> retryElsewhere(Forwarder forwarder, ServiceInstances instances, Instance failed,
-      Throwable failure, HttpMethod method, String uri, MultiMap headers, Buffer body) {
-    long now = System.currentTimeMillis();
-    if (failure instanceof ConnectException) {
-      instances.eject(failed, now);
-    }
-    if (!(method == HttpMethod.GET || method == HttpMethod.HEAD) || isTimeout(failure)) {
-      return Future.failedFuture(failure);
-    }
-    return instances.next(failed, now)
-        .map(other -> forwarder.send(other, method, uri, headers, body))
-        .orElseGet(() -> Future.failedFuture(failure));
-  }
-
-  /** The upstream request waited longer than its timeout, for a connection or for the answer. */
-  private static boolean isTimeout(Throwable failure) {
-    return failure instanceof TimeoutException;
-  }
-
   private static void respond(RoutingContext ctx, Reply reply) {
     HttpServerResponse response = ctx.response().setStatusCode(reply.status());
     Forwarder.copyEndToEnd(reply.headers(), response.headers());
@@ -247,16 +187,5 @@ final class GatewayRoutes implements ApiRoutes {
     } else {
       response.end(reply.body());
     }
-  }
-
-  private Problem unavailable(String service, Throwable failure) {
-    int retryAfter = (int) Math.max(1, config.getLong("breaker.reset-timeout-ms") / 1000);
-    if (failure instanceof OpenCircuitException) {
-      return Problem.unavailable(service + " is unavailable (circuit breaker open)", retryAfter);
-    }
-    if (isTimeout(failure)) {
-      return Problem.unavailable(service + " did not answer in time", retryAfter);
-    }
-    return Problem.unavailable(service + " could not be reached", retryAfter);
   }
 }

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -12,11 +13,9 @@ import io.vertx.json.schema.OutputUnit;
 import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.openapi.contract.Operation;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.Yaml;
@@ -89,9 +88,10 @@ public final class ApiContract {
     return contract.findOperation(path, method);
   }
 
-  /** Whether the document has the path for any method (to tell 405 from 404). */
-  public boolean hasPath(String path) {
-    return contract.findPath(path) != null;
+  /** The methods the document has for the path (none: 404; some, but not the request's: 405). */
+  public List<HttpMethod> methods(String path) {
+    io.vertx.openapi.contract.Path found = contract.findPath(path);
+    return found == null ? List.of() : found.getOperations().stream().map(Operation::getHttpMethod).toList();
   }
 
   public Access access(Operation operation) {
@@ -104,17 +104,32 @@ public final class ApiContract {
     if (requestChecks.none()) {
       return Optional.empty();
     }
-    List<FieldError> errors = requestChecks.check(ctx.request().path(), ctx.queryParams(), ctx.body().buffer());
+    Buffer body = ctx.body().buffer();
+    if (requestChecks.takesJson() && body != null && body.length() > 0
+        && !isJson(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE))) {
+      return Optional.of(new Problem(415, "Unsupported Media Type", "The request body must be application/json"));
+    }
+    List<FieldError> errors = requestChecks.check(ctx.request().path(), ctx.queryParams(), ctx.request().headers(),
+        body);
     if (errors.isEmpty()) {
       return Optional.empty();
     }
-    Set<String> fields = new LinkedHashSet<>(errors.stream().map(FieldError::field).toList());
-    return Optional.of(Problem.badRequest("Invalid field(s): " + String.join(", ", fields), errors));
+    return Optional.of(Problem.invalidFields(errors));
+  }
+
+  /** {@code application/json}, with or without parameters such as {@code charset}. */
+  static boolean isJson(String contentType) {
+    if (contentType == null) {
+      return false;
+    }
+    int parameters = contentType.indexOf(';');
+    String mediaType = (parameters < 0 ? contentType : contentType.substring(0, parameters)).trim();
+    return mediaType.equalsIgnoreCase("application/json");
   }
 
   /** The invalid fields of a request for the operation; none if it is valid. */
-  List<FieldError> check(Operation operation, String path, MultiMap query, Buffer body) {
-    return checks.get(operation.getOperationId()).check(path, query, body);
+  List<FieldError> check(Operation operation, String path, MultiMap query, MultiMap headers, Buffer body) {
+    return checks.get(operation.getOperationId()).check(path, query, headers, body);
   }
 
   /** The leaf errors of a JSON schema validation, each with the field it is about. */

@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import shop.platform.http.Problem.FieldError;
+import shop.platform.http.TextInput;
 
 /**
  * The checks of one operation's requests: its path and query parameters and its JSON body, each
@@ -38,7 +39,7 @@ final class RequestChecks {
   RequestChecks(Operation operation, SchemaRepository schemas) {
     pathTemplate = operation.getOpenAPIPath().split("/");
     for (Parameter parameter : operation.getParameters()) {
-      if (parameter.getIn() == Location.PATH || parameter.getIn() == Location.QUERY) {
+      if (parameter.getIn() != Location.COOKIE) {
         JsonSchema schema = parameter.getSchema();
         boolean anyString = anyString(schema);
         // A path parameter is there once the path matched; if any string will do, nothing is left to check.
@@ -55,19 +56,26 @@ final class RequestChecks {
     body = json == null ? null : schemas.validator(json.getSchema());
   }
 
+  /** Whether the operation takes a JSON body. */
+  boolean takesJson() {
+    return body != null;
+  }
+
   /** Whether every request is valid as far as the contract says (e.g. a GET of {@code /products/{id}}). */
   boolean none() {
     return parameters.isEmpty() && body == null;
   }
 
   /** The request's invalid fields; none if it is valid. */
-  List<FieldError> check(String path, MultiMap query, Buffer content) {
+  List<FieldError> check(String path, MultiMap query, MultiMap headers, Buffer content) {
     List<FieldError> errors = new ArrayList<>();
     String[] segments = path.split("/");
     for (ParameterCheck parameter : parameters) {
-      String raw = parameter.in() == Location.PATH
-          ? pathSegment(segments, parameter.name())
-          : query.get(parameter.name());
+      String raw = switch (parameter.in()) {
+        case PATH -> pathSegment(segments, parameter.name());
+        case HEADER -> headers.get(parameter.name());
+        default -> query.get(parameter.name());
+      };
       if (raw == null) {
         if (parameter.required()) {
           errors.add(new FieldError(parameter.name(), "is required"));
@@ -125,6 +133,7 @@ final class RequestChecks {
     if (!Boolean.TRUE.equals(result.getValid())) {
       ApiContract.collect(result, errors);
     }
+    TextInput.checkJson(json, "", errors);
   }
 
   private String pathSegment(String[] segments, String name) {

@@ -4,6 +4,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
+import shop.platform.http.RequestId;
 
 /**
  * Gives every request an {@code X-Request-ID} (the client's, if it sent a sane one) and a W3C
@@ -12,7 +13,7 @@ import java.util.regex.Pattern;
  */
 public final class RequestIds {
 
-  public static final String REQUEST_ID = "X-Request-ID";
+  public static final String REQUEST_ID = RequestId.HEADER;
   public static final String TRACEPARENT = "traceparent";
   private static final Pattern SANE_ID = Pattern.compile("[\\x21-\\x7e]{1,128}");
   private static final Pattern W3C_TRACEPARENT = Pattern.compile("[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");

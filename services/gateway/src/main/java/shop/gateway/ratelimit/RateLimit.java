@@ -10,10 +10,13 @@ public record RateLimit(int burst, double perSecond) {
     perSecond = perSecond > 0 ? perSecond : 1;
   }
 
-  /** From {@code ratelimit.burst} and {@code ratelimit.per-second}; a value that is not a number counts as unset. */
-  public static RateLimit fromConfig(JsonObject config, RateLimit fallback) {
-    return new RateLimit((int) number(config.getValue("ratelimit.burst"), fallback.burst()),
-        number(config.getValue("ratelimit.per-second"), fallback.perSecond()));
+  /**
+   * From {@code <prefix>.burst} and {@code <prefix>.per-second} (e.g. {@code ratelimit.burst}); a
+   * value that is not a number counts as unset.
+   */
+  public static RateLimit fromConfig(JsonObject config, String prefix, RateLimit fallback) {
+    return new RateLimit((int) number(config.getValue(prefix + ".burst"), fallback.burst()),
+        number(config.getValue(prefix + ".per-second"), fallback.perSecond()));
   }
 
   private static double number(Object value, double fallback) {

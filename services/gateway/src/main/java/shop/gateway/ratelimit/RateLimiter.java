@@ -28,6 +28,12 @@ public final class RateLimiter {
     return buckets.computeIfAbsent(client, c -> new TokenBucket(current.burst(), nowNanos)).tryTake(current, nowNanos);
   }
 
+  /** 0 when the client has a token left, otherwise the nanoseconds until it has one; takes none. */
+  public long waitNanos(String client, long nowNanos) {
+    TokenBucket bucket = buckets.get(client);
+    return bucket == null ? 0 : bucket.waitNanos(limit, nowNanos);
+  }
+
   /** Forgets clients whose bucket has refilled, so that memory follows the active clients only. */
   public void forgetIdle(long nowNanos) {
     RateLimit current = limit;

@@ -19,11 +19,17 @@ public final class TokenBucket {
   /** Takes a token if there is one; returns 0 then, otherwise the nanoseconds until the next token. */
   public synchronized long tryTake(RateLimit limit, long nowNanos) {
     refill(limit, nowNanos);
-    if (tokens >= 1) {
+    long wait = waitNanos(limit, nowNanos);
+    if (wait == 0) {
       tokens -= 1;
-      return 0;
     }
-    return (long) Math.ceil((1 - tokens) / limit.perSecond() * NANOS_PER_SECOND);
+    return wait;
+  }
+
+  /** 0 when there is a token to take, otherwise the nanoseconds until the next one; takes none. */
+  public synchronized long waitNanos(RateLimit limit, long nowNanos) {
+    refill(limit, nowNanos);
+    return tokens >= 1 ? 0 : (long) Math.ceil((1 - tokens) / limit.perSecond() * NANOS_PER_SECOND);
   }
 
   /** True when the bucket is full, i.e. its client has been idle: it can be forgotten. */

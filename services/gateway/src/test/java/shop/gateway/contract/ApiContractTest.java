@@ -36,9 +36,9 @@ class ApiContractTest {
     assertThat(contract.operation("/api/v1/orders/1/history", HttpMethod.GET).getOperationId())
         .isEqualTo("getOrderHistory");
     assertThat(contract.operation("/api/v1/products", HttpMethod.DELETE)).isNull();
-    assertThat(contract.hasPath("/api/v1/products")).isTrue();
+    assertThat(contract.methods("/api/v1/products")).containsExactlyInAnyOrder(HttpMethod.GET, HttpMethod.POST);
     assertThat(contract.operation("/api/v1/nothing", HttpMethod.GET)).isNull();
-    assertThat(contract.hasPath("/api/v1/nothing")).isFalse();
+    assertThat(contract.methods("/api/v1/nothing")).isEmpty();
   }
 
   @Test
@@ -59,25 +59,59 @@ class ApiContractTest {
   @Test
   void checksParametersAndBodiesAgainstTheirSchemas() {
     Operation getProduct = contract.operation("/api/v1/products/x", HttpMethod.GET);
-    assertThat(contract.check(getProduct, "/api/v1/products/" + UUID.randomUUID(), MultiMap.caseInsensitiveMultiMap(),
-        Buffer.buffer())).isEmpty();
-    assertThat(contract.check(getProduct, "/api/v1/products/not-a-uuid", MultiMap.caseInsensitiveMultiMap(),
-        Buffer.buffer())).as("any id will do: an unknown one is simply not found").isEmpty();
+    assertThat(check(getProduct, "/api/v1/products/" + UUID.randomUUID(), none(), none(), "")).isEmpty();
+    assertThat(check(getProduct, "/api/v1/products/not-a-uuid", none(), none(), ""))
+        .as("any id will do: an unknown one is simply not found").isEmpty();
     Operation listPayments = contract.operation("/api/v1/payments", HttpMethod.GET);
-    assertThat(fields(contract.check(listPayments, "/api/v1/payments",
-        MultiMap.caseInsensitiveMultiMap().add("orderId", "not-a-uuid"), Buffer.buffer()))).containsExactly("orderId");
+    assertThat(check(listPayments, "/api/v1/payments", none().add("orderId", "not-a-uuid"), none(), ""))
+        .containsExactly("orderId");
 
     Operation listProducts = contract.operation("/api/v1/products", HttpMethod.GET);
-    assertThat(fields(contract.check(listProducts, "/api/v1/products",
-        MultiMap.caseInsensitiveMultiMap().add("size", "1000").add("page", "x"), Buffer.buffer())))
+    assertThat(check(listProducts, "/api/v1/products", none().add("size", "1000").add("page", "x"), none(), ""))
         .containsExactlyInAnyOrder("size", "page");
 
     Operation placeOrder = contract.operation("/api/v1/orders", HttpMethod.POST);
-    Buffer order = Buffer.buffer("{\"items\":[{\"productId\":\"nope\",\"quantity\":0}]}");
-    assertThat(fields(contract.check(placeOrder, "/api/v1/orders", MultiMap.caseInsensitiveMultiMap(), order)))
+    MultiMap key = none().add("Idempotency-Key", "k-1");
+    assertThat(check(placeOrder, "/api/v1/orders", none(), key, "{\"items\":[{\"productId\":\"nope\",\"quantity\":0}]}"))
         .contains("items[0].productId", "items[0].quantity", "shippingAddress");
-    assertThat(fields(contract.check(placeOrder, "/api/v1/orders", MultiMap.caseInsensitiveMultiMap(),
-        Buffer.buffer("{\"items\": [")))).containsExactly("body");
+    assertThat(check(placeOrder, "/api/v1/orders", none(), key, "{\"items\": [")).containsExactly("body");
+    assertThat(check(placeOrder, "/api/v1/orders", none(), none().add("Idempotency-Key", "caf\u00e9"), ORDER))
+        .as("a header parameter").containsExactly("Idempotency-Key");
+  }
+
+  @Test
+  void refusesWhatNoServiceAcceptsAsTheServicesDo() {
+    Operation placeOrder = contract.operation("/api/v1/orders", HttpMethod.POST);
+    MultiMap key = none().add("Idempotency-Key", "k-1");
+    assertThat(check(placeOrder, "/api/v1/orders", none(), key, ORDER)).isEmpty();
+    assertThat(check(placeOrder, "/api/v1/orders", none(), key, ORDER.replace("\"quantity\":1", "\"quantity\":1.0")))
+        .as("93.0 is a whole number").isEmpty();
+    assertThat(check(placeOrder, "/api/v1/orders", none(), key, ORDER.replace("1 Main St", "1 Main St\\n\\tFlat 2")))
+        .as("an address of several lines").isEmpty();
+    assertThat(check(placeOrder, "/api/v1/orders", none(), key, ORDER.replace("1 Main St", "1 Main\\u0000St")))
+        .containsOnly("shippingAddress");
+    assertThat(check(placeOrder, "/api/v1/orders", none(), key, ORDER.replace("1 Main St", "   ")))
+        .containsOnly("shippingAddress");
+    assertThat(check(placeOrder, "/api/v1/orders", none(), key, ORDER.replace("}]", ",\"note\":\"\\ud800\"}]")))
+        .as("a lone surrogate in a member no schema describes").containsOnly("items[0].note");
+
+    Operation register = contract.operation("/api/v1/users", HttpMethod.POST);
+    String ann = "{\"email\":\"ann@example.com\",\"name\":\"Ann\",\"password\":\"correct horse\"}";
+    assertThat(check(register, "/api/v1/users", none(), none(), ann)).isEmpty();
+    assertThat(check(register, "/api/v1/users", none(), none(), ann.replace("\"Ann\"", "\" \\t \""))).containsOnly("name");
+    assertThat(check(register, "/api/v1/users", none(), none(), ann.replace("ann@example.com", "ann@example")))
+        .containsOnly("email");
+  }
+
+  private static final String ORDER = "{\"items\":[{\"productId\":\"" + UUID.randomUUID()
+      + "\",\"quantity\":1}],\"shippingAddress\":\"1 Main St\"}";
+
+  private static MultiMap none() {
+    return MultiMap.caseInsensitiveMultiMap();
+  }
+
+  private static List<String> check(Operation operation, String path, MultiMap query, MultiMap headers, String body) {
+    return fields(contract.check(operation, path, query, headers, Buffer.buffer(body)));
   }
 
   private static List<String> fields(List<FieldError> errors) {

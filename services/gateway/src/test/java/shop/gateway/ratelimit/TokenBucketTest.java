@@ -54,8 +54,8 @@ class TokenBucketTest {
   @Test
   void readsLimitsFromConfigTypedOrAsText() {
     RateLimit fallback = new RateLimit(200, 100);
-    assertThat(RateLimit.fromConfig(new JsonObject().put("ratelimit.burst", 5).put("ratelimit.per-second", "2.5"),
+    assertThat(RateLimit.fromConfig(new JsonObject().put("ratelimit.burst", 5).put("ratelimit.per-second", "2.5"), "ratelimit",
         fallback)).isEqualTo(new RateLimit(5, 2.5));
-    assertThat(RateLimit.fromConfig(new JsonObject().put("ratelimit.burst", "lots"), fallback)).isEqualTo(fallback);
+    assertThat(RateLimit.fromConfig(new JsonObject().put("ratelimit.burst", "lots"), "ratelimit", fallback)).isEqualTo(fallback);
   }
 }

@@ -67,8 +67,7 @@ public final class CatalogRoutes {
     Integer stock = request.requiredInt("stock", 0, MAX_STOCK);
     request.validate();
     if (!CURRENCY.matcher(currency).matches()) {
-      throw Problem.badRequest("Invalid field(s): currency",
-          List.of(new FieldError("currency", "must be an ISO 4217 code: 3 uppercase letters")));
+      throw Problem.invalidFields(List.of(new FieldError("currency", "must be an ISO 4217 code: 3 uppercase letters")));
     }
     products.insert(sku, name, priceMinor, currency, stock)
         .onSuccess(product -> ctx.response()

@@ -88,7 +88,7 @@ public final class OrderRoutes {
 
   private PlaceOrder placeOrder(JsonRequest body) {
     List<JsonRequest> items = body.requiredObjects("items", maxLines);
-    String address = body.requiredString("shippingAddress", MAX_ADDRESS_LENGTH);
+    String address = body.requiredText("shippingAddress", MAX_ADDRESS_LENGTH);
     List<OrderLine> lines = items.stream()
         .map(item -> {
           UUID productId = item.requiredUuid("productId");

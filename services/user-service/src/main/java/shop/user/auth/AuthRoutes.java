@@ -3,6 +3,7 @@ package shop.user.auth;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import shop.platform.http.Emails;
 import shop.platform.http.JsonRequest;
 import shop.platform.http.Problem;
 import shop.user.account.Accounts;
@@ -30,10 +31,10 @@ public final class AuthRoutes {
 
   private void token(RoutingContext ctx) {
     JsonRequest request = JsonRequest.of(ctx);
-    String email = request.requiredString("email", 254);
+    String email = request.requiredString("email", Emails.MAX_LENGTH);
     String password = request.requiredSecret("password", 1, 1024);
     request.validate();
-    accounts.authenticate(email, password).onComplete(user -> {
+    accounts.authenticate(Emails.normalise(email), password).onComplete(user -> {
       if (user.isEmpty()) {
         ctx.fail(Problem.unauthorized("Wrong email or password"));
         return;

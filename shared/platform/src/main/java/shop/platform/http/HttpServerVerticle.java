@@ -49,6 +49,7 @@ public final class HttpServerVerticle extends VerticleBase {
 
     Router apiRouter = Router.router(vertx);
     apiRouter.route().handler(BodyHandler.create(false).setBodyLimit(config.getLong("http.body-limit-bytes")));
+    apiRouter.route().handler(new TextInputHandler());
     api.mount(apiRouter, vertx);
     router.route("/api/v1/*").subRouter(apiRouter);
 

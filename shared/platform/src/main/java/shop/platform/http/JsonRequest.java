@@ -5,10 +5,11 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import shop.platform.http.Problem.FieldError;
 
 /**
@@ -16,8 +17,6 @@ import shop.platform.http.Problem.FieldError;
  * all: call the field readers, then {@link #validate()}.
  */
 public final class JsonRequest {
-
-  private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
   private final JsonObject body;
   private final String prefix;
@@ -51,13 +50,14 @@ public final class JsonRequest {
     return body.containsKey(field);
   }
 
-  /** A non-blank string of at most {@code maxLength} characters, trimmed. */
+  /** A non-blank line of text of at most {@code maxLength} characters (code points), trimmed. */
   public String requiredString(String field, int maxLength) {
-    if (!body.containsKey(field) || body.getValue(field) == null) {
-      error(field, "is required");
-      return null;
-    }
-    return string(field, maxLength);
+    return required(field) ? string(field, maxLength, false) : null;
+  }
+
+  /** Like {@link #requiredString}, but it may hold several lines (line breaks and tabs). */
+  public String requiredText(String field, int maxLength) {
+    return required(field) ? string(field, maxLength, true) : null;
   }
 
   /** Like {@link #requiredString} when present; {@code null} when absent. */
@@ -65,13 +65,18 @@ public final class JsonRequest {
     return body.containsKey(field) ? requiredString(field, maxLength) : null;
   }
 
+  /** An email address ({@link Emails}), normalised to lower case NFC. */
   public String requiredEmail(String field) {
-    String value = requiredString(field, 254);
-    if (value != null && !EMAIL.matcher(value).matches()) {
+    String value = requiredString(field, Emails.MAX_LENGTH);
+    if (value == null) {
+      return null;
+    }
+    String email = Emails.normalise(value);
+    if (!Emails.isValid(email)) {
       error(field, "must be an email address");
       return null;
     }
-    return value;
+    return email;
   }
 
   /** A string of {@code minLength} to {@code maxLength} characters, kept exactly as sent (passwords). */
@@ -80,26 +85,43 @@ public final class JsonRequest {
       error(field, body.containsKey(field) ? "must be a string" : "is required");
       return null;
     }
-    if (value.length() < minLength || value.length() > maxLength) {
+    int length = value.codePointCount(0, value.length());
+    if (length < minLength || length > maxLength) {
       error(field, "must be " + minLength + " to " + maxLength + " characters long");
+      return null;
+    }
+    Optional<String> refusal = TextInput.refusal(value, false);
+    if (refusal.isPresent()) {
+      error(field, refusal.get());
       return null;
     }
     return value;
   }
 
-  /** A whole number from {@code min} to {@code max}. */
+  /**
+   * A whole number from {@code min} to {@code max}. As in JSON Schema, {@code 93.0} is the whole
+   * number 93.
+   */
   public Long requiredLong(String field, long min, long max) {
     Object value = body.getValue(field);
-    if (!(value instanceof Integer || value instanceof Long)) {
+    if (!(value instanceof Number number) || !isWhole(number)) {
       error(field, value == null ? "is required" : "must be a whole number");
       return null;
     }
-    long number = ((Number) value).longValue();
-    if (number < min || number > max) {
+    double asDouble = number.doubleValue();
+    if (asDouble < min || asDouble > max) {
       error(field, "must be from " + min + " to " + max);
       return null;
     }
-    return number;
+    return number.longValue();
+  }
+
+  private static boolean isWhole(Number number) {
+    if (number instanceof Integer || number instanceof Long || number instanceof BigInteger) {
+      return true;
+    }
+    double value = number.doubleValue();
+    return Double.isFinite(value) && value == Math.rint(value);
   }
 
   /** A whole number from {@code min} to {@code max}. */
@@ -146,8 +168,7 @@ public final class JsonRequest {
   /** Fails with a 400 naming every invalid field, if there is any. */
   public void validate() {
     if (!errors.isEmpty()) {
-      String fields = String.join(", ", errors.stream().map(FieldError::field).distinct().toList());
-      throw Problem.badRequest("Invalid field(s): " + fields, errors);
+      throw Problem.invalidFields(errors);
     }
   }
 
@@ -155,9 +176,22 @@ public final class JsonRequest {
     errors.add(new FieldError(prefix + field, message));
   }
 
-  private String string(String field, int maxLength) {
+  private boolean required(String field) {
+    if (body.getValue(field) == null) {
+      error(field, "is required");
+      return false;
+    }
+    return true;
+  }
+
+  private String string(String field, int maxLength, boolean multiline) {
     if (!(body.getValue(field) instanceof String raw)) {
       error(field, "must be a string");
+      return null;
+    }
+    Optional<String> refusal = TextInput.refusal(raw, multiline);
+    if (refusal.isPresent()) {
+      error(field, refusal.get());
       return null;
     }
     String value = raw.trim();
@@ -165,7 +199,7 @@ public final class JsonRequest {
       error(field, "must not be blank");
       return null;
     }
-    if (value.length() > maxLength) {
+    if (value.codePointCount(0, value.length()) > maxLength) {
       error(field, "must be at most " + maxLength + " characters long");
       return null;
     }

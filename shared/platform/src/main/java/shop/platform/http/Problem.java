@@ -35,6 +35,12 @@ public final class Problem extends RuntimeException {
     return new Problem(400, "Bad Request", detail, errors);
   }
 
+  /** A 400 naming each invalid field: {@code "Invalid field(s): email, name"}. */
+  public static Problem invalidFields(List<FieldError> errors) {
+    return badRequest("Invalid field(s): "
+        + String.join(", ", errors.stream().map(FieldError::field).distinct().toList()), errors);
+  }
+
   public static Problem unauthorized(String detail) {
     return new Problem(401, "Unauthorized", detail);
   }

@@ -49,7 +49,9 @@ public final class Problems {
           failure instanceof HttpException http && http.getPayload() != null ? http.getPayload()
               : HttpResponseStatus.valueOf(status).reasonPhrase());
     }
-    log.error("unhandled failure on {} {}", ctx.request().method(), ctx.request().path(), failure);
+    // Logged here, once, with the request id the client got: the answer itself says nothing of the cause.
+    log.error("request {} failed: {} {}", ctx.request().getHeader(RequestId.HEADER), ctx.request().method(),
+        ctx.request().path(), failure);
     return new Problem(500, "Internal Server Error", "The request could not be completed");
   }
 

@@ -52,6 +52,9 @@ public final class CachingJwtVerifier implements JWTAuth {
       }
       verified.remove(token);
     }
+    if (!Jwt.isWellFormed(token)) {
+      return Future.failedFuture("not a well-formed " + Jwt.ALGORITHM + " token");
+    }
     return jwt.authenticate(credentials).onSuccess(user -> remember(token, user, now));
   }
 

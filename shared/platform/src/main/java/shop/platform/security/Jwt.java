@@ -1,6 +1,9 @@
 package shop.platform.security;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.auth.JWTOptions;
@@ -26,6 +29,9 @@ public final class Jwt {
 
   public static final String ALGORITHM = "ES256";
   public static final String ROLES_CLAIM = "roles";
+  private static final String BASE64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  /** An ES256 signature is 64 bytes: 86 characters of unpadded base64url. */
+  private static final int ES256_SIGNATURE_CHARS = 86;
 
   private Jwt() {
   }
@@ -43,6 +49,51 @@ public final class Jwt {
         .addPubSecKey(new PubSecKeyOptions().setAlgorithm(ALGORITHM).setBuffer(privateKeyPem))
         .addPubSecKey(new PubSecKeyOptions().setAlgorithm(ALGORITHM).setBuffer(publicKeyPem))
         .setJWTOptions(new JWTOptions().setIssuer(issuer)));
+  }
+
+  /**
+   * Whether a token is a compact JWS as RFC 7515 writes it, signed as the shop signs: three parts
+   * in canonical unpadded base64url (so that no other spelling of the same bytes verifies), a
+   * header whose {@code alg} is ES256, and a 64-byte signature.
+   */
+  public static boolean isWellFormed(String token) {
+    String[] parts = token.split("\\.", -1);
+    if (parts.length != 3 || parts[2].length() != ES256_SIGNATURE_CHARS) {
+      return false;
+    }
+    for (String part : parts) {
+      if (!isCanonicalBase64Url(part)) {
+        return false;
+      }
+    }
+    try {
+      Object header = Json.decodeValue(Buffer.buffer(Base64.getUrlDecoder().decode(parts[0])));
+      return header instanceof JsonObject json && ALGORITHM.equals(json.getValue("alg"));
+    } catch (DecodeException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Unpadded base64url whose last character carries no stray bits: the one spelling of its bytes
+   * (RFC 4648, 3.5).
+   */
+  static boolean isCanonicalBase64Url(String text) {
+    if (text.isEmpty() || text.length() % 4 == 1) {
+      return false;
+    }
+    int last = 0;
+    for (int i = 0; i < text.length(); i++) {
+      last = BASE64URL.indexOf(text.charAt(i));
+      if (last < 0) {
+        return false;
+      }
+    }
+    return switch (text.length() % 4) {
+      case 2 -> (last & 0x0f) == 0;
+      case 3 -> (last & 0x03) == 0;
+      default -> true;
+    };
   }
 
   public static String readPem(String file) {

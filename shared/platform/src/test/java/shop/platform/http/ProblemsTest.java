@@ -26,13 +26,17 @@ class ProblemsTest {
   static void start() {
     Router router = Router.router(vertx);
     router.route().handler(BodyHandler.create(false).setBodyLimit(200));
+    router.route().handler(new TextInputHandler());
     router.post("/things").handler(ctx -> {
       JsonRequest request = JsonRequest.of(ctx);
       String email = request.requiredEmail("email");
       String name = request.requiredString("name", 5);
+      String note = request.has("note") ? request.requiredText("note", 50) : null;
+      Long count = request.has("count") ? request.requiredLong("count", 0, 100) : null;
       request.validate();
-      ctx.json(new JsonObject().put("email", email).put("name", name));
+      ctx.json(new JsonObject().put("email", email).put("name", name).put("note", note).put("count", count));
     });
+    router.get("/things").handler(ctx -> ctx.json(new JsonObject()));
     router.get("/boom").handler(ctx -> {
       throw new IllegalStateException("secret internals");
     });
@@ -79,6 +83,56 @@ class ProblemsTest {
     HttpResponse<String> response = post("{\"email\":\"a@b.co\"}");
     assertProblem(response, 400);
     assertThat(problem(response).getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("name");
+  }
+
+  @Test
+  void textWithNulControlCharactersOrLoneSurrogatesIsA400NamingTheField() throws Exception {
+    for (String name : new String[] {"A\\u0000n", "A\\tn", "A\\nn", "A\\u001bn", "A\\ud800n", "A\\udc00n"}) {
+      HttpResponse<String> response = post("{\"email\":\"a@b.co\",\"name\":\"" + name + "\"}");
+      assertProblem(response, 400);
+      assertThat(problem(response).getJsonArray("errors").getJsonObject(0).getString("field")).as(name)
+          .isEqualTo("name");
+    }
+    assertThat(post("{\"email\":\"a@b.co\",\"name\":\"\\ud83d\\ude00\"}").statusCode())
+        .as("a surrogate pair is one character").isEqualTo(200);
+  }
+
+  @Test
+  void aFieldOfSeveralLinesMayHoldLineBreaksAndTabsButNoOtherControlCharacters() throws Exception {
+    assertThat(post("{\"email\":\"a@b.co\",\"name\":\"Ann\",\"note\":\"1 Main St\\n\\tFlat 2\"}").statusCode())
+        .isEqualTo(200);
+    assertProblem(post("{\"email\":\"a@b.co\",\"name\":\"Ann\",\"note\":\"1 Main\\u0000\"}"), 400);
+    assertProblem(post("{\"email\":\"a@b.co\",\"name\":\"Ann\",\"note\":\"1 Main\\u0007\"}"), 400);
+  }
+
+  @Test
+  void aWholeNumberMayBeWrittenWithAFraction() throws Exception {
+    HttpResponse<String> response = post("{\"email\":\"a@b.co\",\"name\":\"Ann\",\"count\":93.0}");
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(new JsonObject(response.body()).getLong("count")).isEqualTo(93);
+    assertProblem(post("{\"email\":\"a@b.co\",\"name\":\"Ann\",\"count\":93.5}"), 400);
+    assertProblem(post("{\"email\":\"a@b.co\",\"name\":\"Ann\",\"count\":1e300}"), 400);
+  }
+
+  @Test
+  void emailsAreStrictAndStoredInOneForm() throws Exception {
+    HttpResponse<String> response = post("{\"email\":\"Ann.O@Example.COM\",\"name\":\"Ann\"}");
+    assertThat(new JsonObject(response.body()).getString("email")).isEqualTo("ann.o@example.com");
+    // "é" written as e + combining acute accent is stored composed (NFC).
+    response = post("{\"email\":\"re\\u0301my@example.com\",\"name\":\"Ann\"}");
+    assertThat(new JsonObject(response.body()).getString("email")).isEqualTo("r\u00e9my@example.com");
+    for (String email : new String[] {"\\u00e0@\\u00a5z\\u00a9\\u00e7\\u0002B.", "a@b", "a@@b.co", "a@b..co", "a b@c.co",
+        "a@b.co.", "x".repeat(65) + "@b.co", "a\\u0085@b.co"}) {
+      assertProblem(post("{\"email\":\"" + email + "\",\"name\":\"Ann\"}"), 400);
+    }
+  }
+
+  @Test
+  void queryParametersWithControlCharactersAreA400NamingThem() throws Exception {
+    HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/things?page=1&q=a%00b")).GET());
+    assertProblem(response, 400);
+    assertThat(problem(response).getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("q");
+    assertProblem(send(HttpRequest.newBuilder(uri("/things%00")).GET()), 400);
   }
 
   @Test

@@ -8,6 +8,7 @@ import io.vertx.ext.auth.JWTOptions;
 import io.vertx.ext.auth.authentication.TokenCredentials;
 import io.vertx.ext.auth.jwt.JWTAuth;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.ECPublicKey;
@@ -49,6 +50,44 @@ class JwtTest {
     JWTAuth verifier = Jwt.verifier(vertx, pem("PUBLIC KEY", mine.getPublic().getEncoded()), "shop");
 
     assertThat(verifier.authenticate(new TokenCredentials(forged)).failed()).isTrue();
+  }
+
+  @Test
+  void onlyTheCanonicalSpellingOfASignedTokenVerifies() {
+    KeyPair keys = newKeyPair();
+    String token = Jwt.signer(vertx, pem("PRIVATE KEY", keys.getPrivate().getEncoded()),
+            pem("PUBLIC KEY", keys.getPublic().getEncoded()), "shop")
+        .generateToken(new JsonObject(), new JWTOptions().setAlgorithm(Jwt.ALGORITHM).setIssuer("shop"));
+    JWTAuth verifier = new CachingJwtVerifier(
+        Jwt.verifier(vertx, pem("PUBLIC KEY", keys.getPublic().getEncoded()), "shop"), 10);
+    String[] parts = token.split("\\.");
+    // The signature's last character carries 2 bits of the signature and 4 bits that must be zero.
+    char last = parts[2].charAt(parts[2].length() - 1);
+    String base64url = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    char sameBytes = base64url.charAt(base64url.indexOf(last) | 1);
+    String otherHeader = Base64.getUrlEncoder().withoutPadding()
+        .encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+
+    assertThat(verifier.authenticate(new TokenCredentials(token)).await()).isNotNull();
+    assertThat(verifier.authenticate(new TokenCredentials(token + "A")).failed()).as("a character appended").isTrue();
+    assertThat(verifier.authenticate(new TokenCredentials(token + "==")).failed()).as("padding").isTrue();
+    assertThat(verifier.authenticate(new TokenCredentials(token.substring(0, token.length() - 1) + sameBytes))
+        .failed()).as("stray bits in the last character").isTrue();
+    assertThat(verifier.authenticate(new TokenCredentials(otherHeader + "." + parts[1] + "." + parts[2])).failed())
+        .as("another alg").isTrue();
+  }
+
+  @Test
+  void canonicalBase64UrlHasNoStrayBitsAndNoPadding() {
+    assertThat(Jwt.isCanonicalBase64Url("QQ")).isTrue();   // "A"
+    assertThat(Jwt.isCanonicalBase64Url("QR")).isFalse();  // "A" too, with stray bits
+    assertThat(Jwt.isCanonicalBase64Url("QUE")).isTrue();  // "AA"
+    assertThat(Jwt.isCanonicalBase64Url("QUF")).isFalse();
+    assertThat(Jwt.isCanonicalBase64Url("QUFB")).isTrue(); // "AAA"
+    assertThat(Jwt.isCanonicalBase64Url("QUFBQ")).isFalse();
+    assertThat(Jwt.isCanonicalBase64Url("QQ==")).isFalse();
+    assertThat(Jwt.isCanonicalBase64Url("Q+/A")).isFalse();
+    assertThat(Jwt.isCanonicalBase64Url("")).isFalse();
   }
 
   @Test
