@@ -48,9 +48,6 @@ public final class Gateway implements ServiceModule {
     ServiceConfig config = context.config();
     RouteTable routes = RouteTable.fromConfig(config.current().getJsonObject("routes"));
     JWTAuth tokens = context.jwtVerifier();
-    RateLimiter requests = liveLimiter(vertx, config, "ratelimit", "requests", new RateLimit(200, 100));
-    RateLimiter serverErrors = liveLimiter(vertx, config, "ratelimit.server-errors", "server errors",
-        new RateLimit(20, 0.5));
     Map<String, CircuitBreaker> breakers = routes.services().stream()
         .collect(Collectors.toMap(Function.identity(), context::breakerForTimedCalls));
     ConsulClientOptions consul = new ConsulClientOptions()
@@ -58,21 +55,25 @@ public final class Gateway implements ServiceModule {
         .setPort(config.getInt("consul.port"));
     int retryAfterSeconds = (int) Math.max(1, config.getLong("breaker.reset-timeout-ms") / 1000);
     GatewayTimers timers = new GatewayTimers(context.meters(), routes.services());
-    return Discovery.start(vertx, consul, routes.services(), config.getLong("upstream.eject-ms"))
-        .compose(discovery -> ApiContract.load(vertx, CONTRACT)
-            .compose(contract -> context.serveHttp(new GatewayRoutes(config, routes, contract, tokens,
-                new ClientLimits(requests, serverErrors),
-                new UpstreamCalls(discovery, breakers, timers, retryAfterSeconds), timers))));
+    return ApiContract.load(vertx, CONTRACT).compose(contract -> {
+      ClientLimits limits = new ClientLimits(
+          liveLimiter(vertx, config, "ratelimit", new RateLimit(200, 100)),
+          contract.rateLimits().stream().collect(Collectors.toMap(Function.identity(),
+              name -> liveLimiter(vertx, config, "ratelimit." + name, new RateLimit(20, 5)))),
+          liveLimiter(vertx, config, "ratelimit.server-errors", new RateLimit(20, 0.5)));
+      return Discovery.start(vertx, consul, routes.services(), config.getLong("upstream.eject-ms"))
+          .compose(discovery -> context.serveHttp(new GatewayRoutes(config, routes, contract, tokens, limits,
+              new UpstreamCalls(discovery, breakers, timers, retryAfterSeconds), timers)));
+    });
   }
 
   /** The limits follow {@code <prefix>.*} live: a change in Consul KV applies within seconds. */
-  private static RateLimiter liveLimiter(Vertx vertx, ServiceConfig config, String prefix, String what,
-      RateLimit fallback) {
+  private static RateLimiter liveLimiter(Vertx vertx, ServiceConfig config, String prefix, RateLimit fallback) {
     RateLimiter limiter = new RateLimiter(RateLimit.fromConfig(config.current(), prefix, fallback));
     config.onChange(changed -> {
       RateLimit limit = RateLimit.fromConfig(changed, prefix, limiter.limit());
       if (!limit.equals(limiter.limit())) {
-        log.info("limit of {} per client now {} at once, {} per second", what, limit.burst(), limit.perSecond());
+        log.info("{} now {} at once, {} per second", prefix, limit.burst(), limit.perSecond());
         limiter.setLimit(limit);
       }
     });

@@ -135,7 +135,7 @@ final class GatewayRoutes implements ApiRoutes {
         return;
       }
       String client = ClientLimits.clientOf(request, caller.result());
-      Optional<Problem> refused = limits.admit(client, System.nanoTime())
+      Optional<Problem> refused = limits.admit(client, contract.rateLimit(operation), System.nanoTime())
           .or(() -> contract.problemWith(ctx, operation));
       if (refused.isPresent()) {
         ctx.fail(refused.get());

@@ -72,6 +72,31 @@ class UserServiceIT {
   }
 
   @Test
+  void anEmailIsStoredInLowerCaseAndLogsInWrittenEitherWay() {
+    String email = uniqueEmail();
+    Response registered = api.post("/users", registration(email.toUpperCase()), null);
+    assertThat(registered.json().getString("email")).isEqualTo(email);
+
+    assertThat(api.post("/auth/token", credentials(email.toUpperCase(), "secret-password"), null).status())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void textPostgresqlCannotStoreIsA400NamingTheFieldNeverA500() {
+    String email = uniqueEmail();
+    for (String name : new String[] {"A\\u0000n", "A\\u0007n", "A\\ud800n"}) {
+      Response refused = api.post("/users",
+          "{\"email\":\"" + email + "\",\"name\":\"" + name + "\",\"password\":\"secret-password\"}", null);
+      assertThat(refused.isProblem(400)).as(refused.body()).isTrue();
+      assertThat(refused.json().getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("name");
+    }
+    Response nulInEmail = api.post("/auth/token", credentials("a\u0000@example.com", "secret-password"), null);
+    assertThat(nulInEmail.isProblem(400)).as(nulInEmail.body()).isTrue();
+
+    assertThat(api.post("/users", registration(email), null).status()).as("nothing was stored").isEqualTo(201);
+  }
+
+  @Test
   void wrongCredentialsAre401() {
     String email = uniqueEmail();
     api.post("/users", registration(email), null);

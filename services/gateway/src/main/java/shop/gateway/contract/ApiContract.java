@@ -16,8 +16,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.yaml.snakeyaml.Yaml;
 import shop.platform.http.Problem;
 import shop.platform.http.Problem.FieldError;
@@ -29,6 +31,7 @@ import shop.platform.http.Problem.FieldError;
  */
 public final class ApiContract {
 
+  private static final String RATE_LIMIT = "x-rate-limit";
   private static final Pattern REQUIRED_PROPERTY = Pattern.compile("required property \"([^\"]+)\"");
 
   private final OpenAPIContract contract;
@@ -96,6 +99,19 @@ public final class ApiContract {
 
   public Access access(Operation operation) {
     return access.get(operation.getOperationId());
+  }
+
+  /**
+   * The name of the operation's own per-client rate limit ({@code x-rate-limit}, e.g.
+   * {@code password-hashing}), if it has one besides the client's request rate.
+   */
+  public Optional<String> rateLimit(Operation operation) {
+    return Optional.ofNullable(operation.getOpenAPIModel().getString(RATE_LIMIT));
+  }
+
+  /** Every name of an operation's own rate limit in the document. */
+  public Set<String> rateLimits() {
+    return operations().stream().map(this::rateLimit).flatMap(Optional::stream).collect(Collectors.toSet());
   }
 
   /** The request (its body already read) against the operation: a 400 {@link Problem} naming each bad field, if any. */

@@ -2,21 +2,26 @@ package shop.gateway.ratelimit;
 
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.auth.User;
+import java.util.Map;
 import java.util.Optional;
 import shop.platform.http.Problem;
 
 /**
- * What each client of the gateway is held to, on its own: a request rate ({@code ratelimit.*}) and a
- * budget of requests that broke a service ({@code ratelimit.server-errors.*}). A client whose requests
- * keep ending in 500 is turned away with 429 until its budget refills, while every other client goes on.
+ * What each client of the gateway is held to, on its own: a request rate ({@code ratelimit.*}), a
+ * tighter rate for costly operations such as those that hash a password
+ * ({@code ratelimit.<name>.*}, named by the operation's {@code x-rate-limit} in the contract), and a
+ * budget of requests that broke a service ({@code ratelimit.server-errors.*}). A client over any of
+ * them is turned away with 429 while every other client goes on.
  */
 public final class ClientLimits {
 
   private final RateLimiter requests;
+  private final Map<String, RateLimiter> operations;
   private final RateLimiter serverErrors;
 
-  public ClientLimits(RateLimiter requests, RateLimiter serverErrors) {
+  public ClientLimits(RateLimiter requests, Map<String, RateLimiter> operations, RateLimiter serverErrors) {
     this.requests = requests;
+    this.operations = Map.copyOf(operations);
     this.serverErrors = serverErrors;
   }
 
@@ -25,18 +30,27 @@ public final class ClientLimits {
     return caller != null ? "user:" + caller.subject() : "address:" + request.remoteAddress().hostAddress();
   }
 
-  /** A 429 problem if the client may not send a request now; takes one from its request rate otherwise. */
-  public Optional<Problem> admit(String client, long nowNanos) {
+  /**
+   * A 429 problem if the client may not send a request (of the operation's own rate limit, if any)
+   * now; otherwise empty, and the request is counted.
+   */
+  public Optional<Problem> admit(String client, Optional<String> operationLimit, long nowNanos) {
     long errorWait = serverErrors.waitNanos(client, nowNanos);
     if (errorWait > 0) {
       return Optional.of(Problem.tooManyRequests("Too many of this client's recent requests failed in a service ("
-          + serverErrors.limit().burst() + " at most, then " + serverErrors.limit().perSecond() + " per second)",
-          seconds(errorWait)));
+          + describe(serverErrors) + ")", seconds(errorWait)));
+    }
+    RateLimiter operation = operationLimit.map(operations::get).orElse(null);
+    if (operation != null) {
+      long wait = operation.tryAcquire(client, nowNanos);
+      if (wait > 0) {
+        return Optional.of(Problem.tooManyRequests("Rate limit of " + operationLimit.get() + " exceeded: "
+            + describe(operation), seconds(wait)));
+      }
     }
     long wait = requests.tryAcquire(client, nowNanos);
     if (wait > 0) {
-      return Optional.of(Problem.tooManyRequests("Rate limit exceeded: " + requests.limit().burst()
-          + " requests at once, then " + requests.limit().perSecond() + " per second", seconds(wait)));
+      return Optional.of(Problem.tooManyRequests("Rate limit exceeded: " + describe(requests), seconds(wait)));
     }
     return Optional.empty();
   }
@@ -46,6 +60,10 @@ public final class ClientLimits {
     if (status == 500) {
       serverErrors.tryAcquire(client, nowNanos);
     }
+  }
+
+  private static String describe(RateLimiter limiter) {
+    return limiter.limit().burst() + " at once, then " + limiter.limit().perSecond() + " per second";
   }
 
   private static int seconds(long nanos) {

@@ -100,8 +100,8 @@ public final class OrderRoutes {
     Set<String> products = new HashSet<>();
     for (int i = 0; i < lines.size(); i++) {
       if (!products.add(lines.get(i).getProductId())) {
-        throw Problem.badRequest("Each product may appear once; add up its quantities",
-            List.of(new FieldError("items[" + i + "].productId", "appears more than once")));
+        throw new Problem(422, "Unprocessable Content",
+            "Each product may appear on one line only; add up its quantities", List.of(new FieldError("items[" + i + "].productId", "appears more than once")));
       }
     }
     return new PlaceOrder(lines, address);

@@ -64,7 +64,7 @@ public final class HttpServerVerticle extends VerticleBase {
         // No service serves WebSockets: no WebSocket extension handler in every connection's pipeline.
         .setPerMessageWebSocketCompressionSupported(false)
         .setPerFrameWebSocketCompressionSupported(false));
-    return server.requestHandler(router).listen();
+    return server.requestHandler(router).invalidRequestHandler(Problems::invalidRequest).listen();
   }
 
   @Override

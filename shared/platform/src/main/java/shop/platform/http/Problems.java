@@ -1,10 +1,14 @@
 package shop.platform.http;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.DecodeException;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +27,29 @@ public final class Problems {
         "No route for " + ctx.request().method() + " " + ctx.request().path())));
     router.errorHandler(405, ctx -> send(ctx, new Problem(405, "Method Not Allowed",
         ctx.request().method() + " is not supported on " + ctx.request().path())));
+  }
+
+  /**
+   * Answers a request the HTTP decoder could not read (a request line or headers over the server's
+   * limits, or malformed HTTP) with a problem, then closes the connection, which is no longer usable.
+   */
+  public static void invalidRequest(HttpServerRequest request) {
+    Throwable cause = request.decoderResult().cause();
+    Problem problem;
+    if (cause instanceof TooLongHttpLineException) {
+      problem = new Problem(414, "URI Too Long", "The request line is longer than the server reads");
+    } else if (cause instanceof TooLongHttpHeaderException) {
+      problem = new Problem(431, "Request Header Fields Too Large",
+          "The request headers are larger than the server reads");
+    } else {
+      problem = Problem.badRequest("The request is not valid HTTP", List.of());
+    }
+    request.response()
+        .setStatusCode(problem.status())
+        .putHeader("Content-Type", CONTENT_TYPE)
+        .putHeader("Connection", "close")
+        .end(problem.toJson(request.path() == null ? "" : request.path()).encode())
+        .onComplete(sent -> request.connection().close());
   }
 
   static void render(RoutingContext ctx) {
