@@ -38,9 +38,9 @@ import shop.platform.http.Problem;
 /**
  * The gateway's request pipeline under {@code /api/v1}, mounted once per HTTP verticle: the
  * request's timer, request id and trace, CORS, the route in the contract (404/405), the bearer
- * token (401/403), the client's rate limit (429), the request against the contract (400), then the
- * call to a healthy instance of the upstream service behind its circuit breaker (503 when there is
- * none, it is open, or the instance does not answer in time).
+ * token (401/403), the client's limits (429), the request against the contract (400, 415), then the
+ * call to a healthy instance of the upstream service behind its circuit breaker ({@link UpstreamCalls}),
+ * whose answer goes to the client as it is (503 when there is none to give).
  */
 final class GatewayRoutes implements ApiRoutes {
 

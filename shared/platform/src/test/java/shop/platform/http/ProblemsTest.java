@@ -42,7 +42,8 @@ class ProblemsTest {
     });
     router.get("/private").handler(ctx -> ctx.fail(401));
     Problems.handleErrors(router);
-    server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await();
+    server = vertx.createHttpServer().requestHandler(router).invalidRequestHandler(Problems::invalidRequest)
+        .listen(0, "127.0.0.1").await();
   }
 
   @AfterAll
@@ -133,6 +134,16 @@ class ProblemsTest {
     assertProblem(response, 400);
     assertThat(problem(response).getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("q");
     assertProblem(send(HttpRequest.newBuilder(uri("/things%00")).GET()), 400);
+  }
+
+  @Test
+  void aRequestLineOrHeadersOverTheServersLimitsAreProblemsToo() throws Exception {
+    // The limits are HTTP/1.1's: an HTTP/2 request has neither a request line nor a text header block.
+    HttpClient http11 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    HttpRequest longUri = HttpRequest.newBuilder(uri("/things?q=" + "x".repeat(5000))).GET().build();
+    assertProblem(http11.send(longUri, HttpResponse.BodyHandlers.ofString()), 414);
+    HttpRequest bigHeaders = HttpRequest.newBuilder(uri("/things")).header("X-Padding", "x".repeat(9000)).GET().build();
+    assertProblem(http11.send(bigHeaders, HttpResponse.BodyHandlers.ofString()), 431);
   }
 
   @Test
