@@ -23,7 +23,12 @@ consul_install() {
 
 consul_url() { echo "http://127.0.0.1:$SHOP_CONSUL_PORT"; }
 
-consul_ready() { curl -fsS "$(consul_url)/v1/status/leader" | grep -q ':'; }
+# Ready once a leader is elected and the KV store answers: a key that is not there reads as 404, while
+# a store that cannot serve yet answers 500.
+consul_ready() {
+  curl -fsS "$(consul_url)/v1/status/leader" | grep -q ':' &&
+    [[ $(curl -s -o /dev/null -w '%{http_code}' "$(consul_url)/v1/kv/shop-ready-probe") =~ ^(200|404)$ ]]
+}
 
 # Loads consul/kv into the KV store; existing keys are kept, so live changes survive `./shop up`.
 consul_seed_kv() {

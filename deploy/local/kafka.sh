@@ -46,8 +46,16 @@ EOF
 kafka_java=(java -Xms128m -Xmx384m -XX:+UseSerialGC -Dlog4j.configuration="file:$kafka_dir/log4j.properties"
   -Dshop.state="$SHOP_STATE" -cp "$kafka_libs/*")
 
+# Ready when the broker lists itself in answer to a metadata request: with its port open it may still
+# be catching up on its metadata log, and then cannot create or describe topics yet.
+kafka_ready() {
+  port_open "$SHOP_KAFKA_PORT" || return 1
+  timeout 30 "${kafka_java[@]}" kafka.admin.BrokerApiVersionsCommand --bootstrap-server "127.0.0.1:$SHOP_KAFKA_PORT" \
+    2>/dev/null | grep -q "^127.0.0.1:$SHOP_KAFKA_PORT (id: 1 rack: [^)]*) -> ($"
+}
+
 kafka_up() {
-  if pid_of kafka >/dev/null && port_open "$SHOP_KAFKA_PORT"; then ok "Kafka already running on 127.0.0.1:$SHOP_KAFKA_PORT"; return; fi
+  if pid_of kafka >/dev/null && kafka_ready; then ok "Kafka already running on 127.0.0.1:$SHOP_KAFKA_PORT"; return; fi
   kafka_install
   kafka_write_config
   if [ ! -f "$kafka_dir/data/meta.properties" ]; then
@@ -56,7 +64,7 @@ kafka_up() {
       -c "$kafka_dir/server.properties" >"$SHOP_LOGS/kafka-format.log" 2>&1 || die "could not format Kafka storage"
   fi
   launch kafka "${kafka_java[@]}" kafka.Kafka "$kafka_dir/server.properties"
-  wait_until 90 "Kafka" port_open "$SHOP_KAFKA_PORT" || die "Kafka did not start, see $SHOP_LOGS/kafka.log"
+  wait_until 120 "Kafka" kafka_ready || die "Kafka did not start, see $SHOP_LOGS/kafka.log"
   ok "Kafka ready on 127.0.0.1:$SHOP_KAFKA_PORT"
 }
 

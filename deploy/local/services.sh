@@ -111,7 +111,8 @@ services_up() {
   done
   for id in "${pending[@]}"; do
     printf '    waiting for %s ' "$id"
-    local deadline=$((SECONDS + 120))
+    # Longer than a service's own start-up deadline (startup.deadline-ms), so one that gives up says why itself.
+    local deadline=$((SECONDS + 180))
     until instance_ready "$id"; do
       pid_of "$id" >/dev/null || { echo; die "$id exited, see $SHOP_LOGS/$id.log"; }
       [ $SECONDS -ge $deadline ] && { echo; die "$id did not become ready, see $SHOP_LOGS/$id.log"; }

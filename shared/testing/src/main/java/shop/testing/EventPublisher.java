@@ -3,8 +3,10 @@ package shop.testing;
 import io.vertx.core.Vertx;
 import io.vertx.kafka.client.producer.KafkaProducer;
 import io.vertx.kafka.client.producer.KafkaProducerRecord;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import shop.platform.boot.StartupRetry;
 import shop.platform.events.EventEnvelope;
 import shop.platform.events.KafkaTopics;
 
@@ -14,6 +16,8 @@ import shop.platform.events.KafkaTopics;
  */
 public final class EventPublisher implements AutoCloseable {
 
+  private static final Duration TOPICS_TIMEOUT = Duration.ofSeconds(60);
+
   private final KafkaProducer<String, String> producer;
 
   private EventPublisher(KafkaProducer<String, String> producer) {
@@ -22,7 +26,8 @@ public final class EventPublisher implements AutoCloseable {
 
   /** A publisher to the topics, created first if they do not exist yet (their owners may not have run). */
   public static EventPublisher to(Vertx vertx, List<String> topics) {
-    KafkaTopics.ensure(vertx, TestInfra.kafkaBootstrapServers(), topics).await();
+    KafkaTopics.ensure(vertx, TestInfra.kafkaBootstrapServers(), topics,
+        StartupRetry.until(System.nanoTime() + TOPICS_TIMEOUT.toNanos(), vertx)).await();
     return new EventPublisher(KafkaProducer.create(vertx, Map.of(
         "bootstrap.servers", TestInfra.kafkaBootstrapServers(),
         "key.serializer", "org.apache.kafka.common.serialization.StringSerializer",

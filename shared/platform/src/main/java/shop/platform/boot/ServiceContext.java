@@ -40,11 +40,12 @@ public final class ServiceContext {
   private final MeterRegistry meters;
   private final HealthChecks readiness;
   private final Tracer tracer;
+  private final StartupRetry startup;
   private final List<Record> records = new ArrayList<>();
   private int httpPort = -1;
 
   ServiceContext(Vertx vertx, String serviceName, String instanceId, ServiceConfig config, MeterRegistry meters,
-      HealthChecks readiness, Tracer tracer) {
+      HealthChecks readiness, Tracer tracer, StartupRetry startup) {
     this.vertx = vertx;
     this.serviceName = serviceName;
     this.instanceId = instanceId;
@@ -52,6 +53,7 @@ public final class ServiceContext {
     this.meters = meters;
     this.readiness = readiness;
     this.tracer = tracer;
+    this.startup = startup;
   }
 
   /** For spans of work that does not start from a traced request; see {@link Tracing#inSpan}. */
@@ -83,7 +85,7 @@ public final class ServiceContext {
 
   /** Migrates the service's database ({@code db/migration} on the classpath) and opens a pool on it. */
   public Future<Pool> openDatabase() {
-    return Database.open(vertx, config).onSuccess(pool ->
+    return Database.open(vertx, config, startup).onSuccess(pool ->
         readiness.register("database", config.getLong("health.check-timeout-ms"), Readiness.probe(() ->
             pool.query("SELECT 1").execute().map(rows -> Status.OK()))));
   }
@@ -145,7 +147,7 @@ public final class ServiceContext {
 
   /** Creates this service's Kafka topics if they do not exist yet, and waits for their leaders. */
   public Future<Void> createTopics(List<String> topics) {
-    return KafkaTopics.ensure(vertx, config.getString("kafka.bootstrap-servers"), topics);
+    return KafkaTopics.ensure(vertx, config.getString("kafka.bootstrap-servers"), topics, startup);
   }
 
   /** Starts relaying the outbox of this database to Kafka and the event bus. */

@@ -62,10 +62,44 @@ public final class ServiceLauncher {
     JsonObject defaults = defaults(module.name());
     JsonObject bootstrap = ServiceConfig.bootstrap(defaults);
     String instanceId = instanceId(module.name(), bootstrap);
+    // One deadline for every start-up step, from the defaults and the environment: the steps before
+    // the configuration is loaded need it too.
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(bootstrap.getLong("startup.deadline-ms"));
 
     PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     meters.config().commonTags("service", module.name(), "instance", instanceId);
     OpenTelemetry openTelemetry = Tracing.create(module.name(), instanceId);
+    Transport transport = NetworkTransport.choose(bootstrap.getString("vertx.transport"));
+    return StartupRetry.untilWithoutVertx(deadline)
+        .run("joining the cluster " + bootstrap.getString("cluster.name"),
+            () -> clusteredVertx(bootstrap, transport, meters, openTelemetry))
+        .compose(vertx -> {
+          StartupRetry startup = StartupRetry.until(deadline, vertx);
+          return startup.run("loading the configuration", () -> ServiceConfig.load(vertx, module.name(), defaults))
+              .compose(config -> {
+                ConsulClient consul = ConsulClient.create(vertx, new ConsulClientOptions()
+                    .setHost(config.getString("consul.host")).setPort(config.getInt("consul.port")));
+                HealthChecks readiness = Readiness.create(vertx, config, consul);
+                ServiceContext context = new ServiceContext(vertx, module.name(), instanceId, config, meters,
+                    readiness, openTelemetry.getTracer("shop"), startup);
+                ConsulRegistry registry = new ConsulRegistry(consul, instanceId, config.getString("advertised.host"),
+                    config.getString("consul.check-interval"), config.getString("consul.deregister-critical-after"));
+                return module.start(context)
+                    .compose(v -> startup.run("registering in Consul",
+                        () -> registry.publish(context.records(), context.httpPort())))
+                    .map(v -> {
+                      log.info("{} ({}) started on {}: http://{}:{}", module.name(), instanceId, transport.name(),
+                          config.getString("advertised.host"), context.httpPort());
+                      return new Running(vertx, context, registry);
+                    });
+              })
+              .onFailure(e -> vertx.close());
+        });
+  }
+
+  /** A new clustered Vert.x for each attempt: a cluster manager that failed to join is not used again. */
+  private static Future<Vertx> clusteredVertx(JsonObject bootstrap, Transport transport,
+      PrometheusMeterRegistry meters, OpenTelemetry openTelemetry) {
     MicrometerMetricsOptions metrics = new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true);
     if (!bootstrap.getBoolean("metrics.http-client")) {
       metrics.addDisabledMetricsCategory(MetricsDomain.HTTP_CLIENT);
@@ -74,7 +108,6 @@ public final class ServiceLauncher {
       metrics.addDisabledMetricsCategory(MetricsDomain.HTTP_SERVER)
           .addDisabledMetricsCategory(MetricsDomain.NET_SERVER);
     }
-    Transport transport = NetworkTransport.choose(bootstrap.getString("vertx.transport"));
     VertxOptions options = new VertxOptions()
         .setEventBusOptions(ClusterSettings.eventBus(bootstrap))
         .setMetricsOptions(metrics);
@@ -87,24 +120,7 @@ public final class ServiceLauncher {
     if (bootstrap.getBoolean("tracing.enabled")) {
       builder.withTracer(new OpenTelemetryTracingFactory(openTelemetry));
     }
-    return builder.buildClustered()
-        .compose(vertx -> ServiceConfig.load(vertx, module.name(), defaults).compose(config -> {
-          ConsulClient consul = ConsulClient.create(vertx, new ConsulClientOptions()
-              .setHost(config.getString("consul.host")).setPort(config.getInt("consul.port")));
-          HealthChecks readiness = Readiness.create(vertx, config, consul);
-          ServiceContext context = new ServiceContext(vertx, module.name(), instanceId, config, meters, readiness,
-              openTelemetry.getTracer("shop"));
-          ConsulRegistry registry = new ConsulRegistry(consul, instanceId, config.getString("advertised.host"),
-              config.getString("consul.check-interval"), config.getString("consul.deregister-critical-after"));
-          return module.start(context)
-              .compose(v -> registry.publish(context.records(), context.httpPort()))
-              .map(v -> {
-                log.info("{} ({}) started on {}: http://{}:{}", module.name(), instanceId, transport.name(),
-                    config.getString("advertised.host"), context.httpPort());
-                return new Running(vertx, context, registry);
-              })
-              .onFailure(e -> vertx.close());
-        }));
+    return builder.buildClustered();
   }
 
   /** Graceful stop: leave Consul so no new traffic arrives, then drain the servers and leave the cluster. */

@@ -47,7 +47,9 @@ public final class ServiceConfig {
             .setConfig(new JsonObject().put("path", file)))
         .addStore(json(fromEnv));
     if (bootstrap.getBoolean("config.consul", true)) {
-      options.addStore(new ConfigStoreOptions().setType("consul").setOptional(true)
+      // Not optional: an unreachable Consul fails the load (retried at start-up) and leaves a later scan's
+      // configuration as it was, rather than quietly dropping the KV layer back to the defaults.
+      options.addStore(new ConfigStoreOptions().setType("consul")
           .setConfig(new JsonObject()
               .put("host", bootstrap.getString("consul.host"))
               .put("port", bootstrap.getInteger("consul.port"))
@@ -55,7 +57,9 @@ public final class ServiceConfig {
               .put("raw-data", false)));
     }
     ConfigRetriever retriever = ConfigRetriever.create(vertx, options);
-    return retriever.getConfig().map(config -> new ServiceConfig(retriever, config));
+    return retriever.getConfig()
+        .onFailure(e -> retriever.close())
+        .map(config -> new ServiceConfig(retriever, config));
   }
 
   /**

@@ -7,6 +7,7 @@ import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import org.flywaydb.core.Flyway;
+import shop.platform.boot.StartupRetry;
 import shop.platform.config.ServiceConfig;
 
 /** A service's own PostgreSQL database: versioned migrations, then a reactive connection pool. */
@@ -15,7 +16,8 @@ public final class Database {
   private Database() {
   }
 
-  public static Future<Pool> open(Vertx vertx, ServiceConfig config) {
+  /** The migrations are retried while the server is not reachable yet; see {@link StartupRetry}. */
+  public static Future<Pool> open(Vertx vertx, ServiceConfig config, StartupRetry retry) {
     String host = config.getString("db.host");
     int port = config.getInt("db.port");
     String name = config.getString("db.name");
@@ -24,7 +26,7 @@ public final class Database {
     // Flyway speaks JDBC, so migrations run once at startup on a worker thread. Instances starting
     // together are safe: Flyway serializes them with a PostgreSQL advisory lock.
     String url = "jdbc:postgresql://" + host + ":" + port + "/" + name;
-    return vertx.executeBlocking(() -> {
+    return retry.run("database " + name + " (connect and migrate)", () -> vertx.executeBlocking(() -> {
           // The platform's tables (outbox, processed events) have a migration history of their own.
           Flyway.configure().dataSource(url, user, password)
               .locations("classpath:shop/platform/migration").table("platform_schema_history")
@@ -34,7 +36,7 @@ public final class Database {
               .locations("classpath:db/migration")
               .baselineOnMigrate(true).baselineVersion("0")
               .load().migrate();
-        })
+        }))
         .map(result -> PgBuilder.pool()
             .with(new PoolOptions().setMaxSize(config.getInt("db.pool-size")))
             .connectingTo(new PgConnectOptions()

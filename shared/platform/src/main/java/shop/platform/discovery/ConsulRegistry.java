@@ -6,10 +6,11 @@ import io.vertx.ext.consul.ConsulClient;
 import io.vertx.ext.consul.ServiceOptions;
 import io.vertx.servicediscovery.Record;
 import io.vertx.servicediscovery.types.HttpEndpoint;
-import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Keeps this instance's service discovery records in Consul, one Consul service instance per record,
@@ -26,7 +27,8 @@ public final class ConsulRegistry {
   private final String advertisedHost;
   private final String checkInterval;
   private final String deregisterCriticalAfter;
-  private final List<String> registered = new ArrayList<>();
+  // A set: publishing again after a failed attempt registers the same ids again.
+  private final Set<String> registered = new LinkedHashSet<>();
 
   /**
    * @param checkInterval how often Consul probes {@code /health/ready}, e.g. {@code "2s"}
