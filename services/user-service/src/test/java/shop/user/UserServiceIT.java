@@ -61,6 +61,10 @@ class UserServiceIT {
     Response renamed = api.patch("/users/me", "{\"name\":\"Renamed\"}", accessToken);
     assertThat(renamed.status()).isEqualTo(200);
     assertThat(api.get("/users/me", accessToken).json().getString("name")).isEqualTo("Renamed");
+
+    Response deleted = api.send("DELETE", "/users/me", null, accessToken);
+    assertThat(deleted.isProblem(405)).as(deleted.body()).isTrue();
+    assertThat(deleted.header("Allow")).isEqualTo("GET, PATCH");
   }
 
   @Test

@@ -157,8 +157,10 @@ class ProblemsTest {
   }
 
   @Test
-  void anUnsupportedMethodIsA405() throws Exception {
-    assertProblem(send(HttpRequest.newBuilder(uri("/boom")).DELETE()), 405);
+  void anUnsupportedMethodIsA405ThatSaysWhichAreAllowed() throws Exception {
+    HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/boom")).DELETE());
+    assertProblem(response, 405);
+    assertThat(response.headers().firstValue("Allow")).hasValue("GET");
   }
 
   @Test
