@@ -59,20 +59,34 @@ public final class Problems {
   }
 
   /**
-   * The methods the router's routes serve on the request's path (RFC 9110 wants them in a 405's
-   * {@code Allow}); Vert.x Web leaves them out when a router has its own 405 handler.
+   * The methods the router's routes, and those of the routers mounted in it, serve on the request's
+   * path (RFC 9110 wants them in a 405's {@code Allow}); Vert.x Web leaves them out when a router
+   * has its own 405 handler.
    */
   static List<String> allowedMethods(Router router, RoutingContext ctx) {
     String mountPoint = ctx.mountPoint() == null ? "" : ctx.mountPoint().replaceAll("/$", "");
-    String path = ctx.normalizedPath().substring(Math.min(mountPoint.length(), ctx.normalizedPath().length()));
+    String path = ctx.normalizedPath();
     Set<String> methods = new TreeSet<>();
+    collectMethods(router, path.startsWith(mountPoint) ? path.substring(mountPoint.length()) : path, methods);
+    return List.copyOf(methods);
+  }
+
+  private static void collectMethods(Router router, String path, Set<String> methods) {
     for (Route route : router.getRoutes()) {
-      if (route.methods() != null && route.getPath() != null && !route.isRegexPath()
-          && templateMatches(route.getPath(), path)) {
+      // A path with parameters (":id") keeps its template here; a route of a regular expression has none.
+      String template = route.getPath();
+      if (template == null) {
+        continue;
+      }
+      if (route.getSubRouter() != null) {
+        String prefix = template.replaceAll("/$", "");
+        if (path.startsWith(prefix + "/")) {
+          collectMethods(route.getSubRouter(), path.substring(prefix.length()), methods);
+        }
+      } else if (route.methods() != null && templateMatches(template, path)) {
         route.methods().forEach(method -> methods.add(method.name()));
       }
     }
-    return List.copyOf(methods);
   }
 
   /** {@code /orders/:id} matches {@code /orders/42}; a trailing {@code *} matches the rest. */

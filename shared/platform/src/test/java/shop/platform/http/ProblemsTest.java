@@ -37,6 +37,11 @@ class ProblemsTest {
       ctx.json(new JsonObject().put("email", email).put("name", name).put("note", note).put("count", count));
     });
     router.get("/things").handler(ctx -> ctx.json(new JsonObject()));
+    Router api = Router.router(vertx);
+    api.get("/orders/:id").handler(ctx -> ctx.json(new JsonObject()));
+    api.post("/orders/:id").handler(ctx -> ctx.json(new JsonObject()));
+    router.route("/api/v1/*").subRouter(api);
+    Problems.handleErrors(api);
     router.get("/boom").handler(ctx -> {
       throw new IllegalStateException("secret internals");
     });
@@ -161,6 +166,10 @@ class ProblemsTest {
     HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/boom")).DELETE());
     assertProblem(response, 405);
     assertThat(response.headers().firstValue("Allow")).hasValue("GET");
+
+    HttpResponse<String> mounted = send(HttpRequest.newBuilder(uri("/api/v1/orders/42")).DELETE());
+    assertProblem(mounted, 405);
+    assertThat(mounted.headers().firstValue("Allow")).as("a route of a mounted router").hasValue("GET, POST");
   }
 
   @Test
