@@ -84,13 +84,16 @@ public final class Problem extends RuntimeException {
     return retryAfterSeconds;
   }
 
+  /** The problem document; {@code instance} is the request's path, or null when there is none. */
   public JsonObject toJson(String instance) {
     JsonObject json = new JsonObject()
         .put("type", "about:blank")
         .put("title", title)
         .put("status", status)
-        .put("detail", getMessage())
-        .put("instance", instance);
+        .put("detail", getMessage());
+    if (instance != null) {
+      json.put("instance", instance);
+    }
     if (!errors.isEmpty()) {
       JsonArray fields = new JsonArray();
       errors.forEach(e -> fields.add(new JsonObject().put("field", e.field()).put("message", e.message())));

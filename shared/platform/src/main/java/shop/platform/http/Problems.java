@@ -54,7 +54,8 @@ public final class Problems {
         .setStatusCode(problem.status())
         .putHeader("Content-Type", CONTENT_TYPE)
         .putHeader("Connection", "close")
-        .end(problem.toJson(request.path() == null ? "" : request.path()).encode())
+        // The decoder could not read the request, so there is no path to name as the instance.
+        .end(problem.toJson(null).encode())
         .onComplete(sent -> request.connection().close());
   }
 
