@@ -12,6 +12,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.json.schema.OutputUnit;
 import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.openapi.contract.Operation;
+import io.vertx.openapi.contract.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,7 +94,7 @@ public final class ApiContract {
 
   /** The methods the document has for the path (none: 404; some, but not the request's: 405). */
   public List<HttpMethod> methods(String path) {
-    io.vertx.openapi.contract.Path found = contract.findPath(path);
+    Path found = contract.findPath(path);
     return found == null ? List.of() : found.getOperations().stream().map(Operation::getHttpMethod).toList();
   }
 

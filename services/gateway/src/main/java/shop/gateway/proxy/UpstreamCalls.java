@@ -84,7 +84,7 @@ public final class UpstreamCalls {
         });
   }
 
-  static boolean isUnhealthy(int status) {
+  private static boolean isUnhealthy(int status) {
     return status == 502 || status == 503 || status == 504;
   }
 

@@ -3,6 +3,7 @@ package shop.platform.http;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.DecodeException;
 import io.vertx.ext.web.Route;
@@ -29,7 +30,7 @@ public final class Problems {
     router.errorHandler(404, ctx -> send(ctx, new Problem(404, "Not Found",
         "No route for " + ctx.request().method() + " " + ctx.request().path())));
     router.errorHandler(405, ctx -> {
-      ctx.response().putHeader("Allow", String.join(", ", allowedMethods(router, ctx)));
+      ctx.response().putHeader(HttpHeaders.ALLOW, String.join(", ", allowedMethods(router, ctx)));
       send(ctx, new Problem(405, "Method Not Allowed",
           ctx.request().method() + " is not supported on " + ctx.request().path()));
     });
@@ -90,14 +91,11 @@ public final class Problems {
     }
   }
 
-  /** {@code /orders/:id} matches {@code /orders/42}; a trailing {@code *} matches the rest. */
+  /** {@code /orders/:id} matches {@code /orders/42}. */
   private static boolean templateMatches(String template, String path) {
     String[] expected = template.split("/", -1);
     String[] actual = path.split("/", -1);
     for (int i = 0; i < expected.length; i++) {
-      if (expected[i].equals("*") && i == expected.length - 1) {
-        return true;
-      }
       if (i >= actual.length || !(expected[i].startsWith(":") || expected[i].equals(actual[i]))) {
         return false;
       }
