@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -76,6 +77,25 @@ class NotificationServiceIT {
     Response someoneElse = api.get("/notifications", TestTokens.customer(UUID.randomUUID().toString()));
     assertThat(someoneElse.status()).isEqualTo(200);
     assertThat(someoneElse.json().getJsonArray("items")).isEmpty();
+  }
+
+  @Test
+  void aBurstOfEventsEachSentTwiceIsAppliedOnceEachWhateverBatchesTheyArriveIn() {
+    String userId = UUID.randomUUID().toString();
+    List<String> orderIds = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      String orderId = UUID.randomUUID().toString();
+      orderIds.add(orderId);
+      EventEnvelope confirmed = OrdersTopic.confirmed(orderId, userId, "eve@example.com", 100 + i, "EUR");
+      orders.publish(confirmed);
+      orders.publish(confirmed);
+    }
+
+    Await.until(TIMEOUT, "40 notifications", () -> notifications(userId).size() >= 40);
+
+    assertThat(notifications(userId)).extracting(n -> n.getString("orderId"))
+        .as("one per order, though each event came twice, most of them in the same poll")
+        .containsExactlyInAnyOrderElementsOf(orderIds);
   }
 
   @Test

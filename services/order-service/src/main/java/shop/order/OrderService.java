@@ -79,7 +79,7 @@ public final class OrderService implements ServiceModule {
           AdminRoutes admin = new AdminRoutes(jwt, projection);
           return context.relayOutbox(pool)
               .compose(v -> context.consumeEvents(pool, "order-service.saga", PARTICIPANT_TOPICS,
-                  sagas.choreography()::react))
+                  sagas.choreography()))
               .compose(v -> context.serveHttp((api, vertx) -> {
                 orders.mount(api);
                 admin.mount(api);

@@ -51,8 +51,9 @@ class PaymentServiceIT {
     client = TestCluster.join();
     // The topics the saga consumer reads, so that this test can publish to them before their owners ran.
     publisher = EventPublisher.to(client, List.of("inventory", "shipping", "orders"));
+    // No outbox sweep during the tests: each event must leave because the outbox announced it.
     service = ServiceProcess.start("payment-service", "payment-service-it-1",
-        Map.of("CONFIG_SCAN_PERIOD_MS", "200"));
+        Map.of("CONFIG_SCAN_PERIOD_MS", "200", "OUTBOX_SWEEP_INTERVAL_MS", "3600000"));
     api = new Http(Consul.address(service.instanceId()) + "/api/v1");
     payments = Payments.createProxy(client);
     database = ServiceDatabase.open(client, "payments");

@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlConnection;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import shop.contracts.inventory.OrderLine;
@@ -25,12 +26,21 @@ public final class StockSaga implements EventHandler {
   public static final String CONSUMER = "inventory-service.saga";
   public static final List<String> TOPICS = List.of("orders", "payments", "shipping");
 
+  private static final Set<String> REACTS_TO = Set.of("order.submitted", "payment.declined", "shipment.rejected",
+      "order.cancel-requested", "shipment.created");
+
   private static final Logger log = LoggerFactory.getLogger(StockSaga.class);
 
   private final Reservations reservations;
 
   public StockSaga(Reservations reservations) {
     this.reservations = reservations;
+  }
+
+  /** Only the events of choreographed orders carry the order; order-service drives the others' sagas. */
+  @Override
+  public boolean wants(EventEnvelope event) {
+    return REACTS_TO.contains(event.type()) && !context(event).isEmpty();
   }
 
   @Override

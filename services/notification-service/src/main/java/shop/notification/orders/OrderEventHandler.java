@@ -64,6 +64,11 @@ public final class OrderEventHandler implements EventHandler {
   }
 
   /** The notification an event calls for, if any; {@link IllegalArgumentException} if its data is malformed. */
+  @Override
+  public boolean wants(EventEnvelope event) {
+    return event.type().equals("order.confirmed") || event.type().equals("order.cancelled");
+  }
+
   static Optional<NewNotification> notificationFor(EventEnvelope event) {
     JsonObject data = event.data();
     return switch (event.type()) {

@@ -11,6 +11,7 @@ import shop.order.domain.OrderStatus;
 import shop.order.domain.SagaMode;
 import shop.order.store.OrderEventStore;
 import shop.platform.events.EventEnvelope;
+import shop.platform.events.EventHandler;
 
 /**
  * The choreographed order saga: order-service checks the user and publishes {@code order.submitted};
@@ -21,7 +22,7 @@ import shop.platform.events.EventEnvelope;
  * recorded and answered with another {@code order.cancel-requested}, so it is undone too. The
  * order is CANCELLED once every effect it knows of has been undone.
  */
-public final class ChoreographedSaga {
+public final class ChoreographedSaga implements EventHandler {
 
   private final OrderEventStore store;
   private final SagaMetrics metrics;
@@ -39,7 +40,7 @@ public final class ChoreographedSaga {
       return Future.succeededFuture();
     }
     if (!order.userValidated() && order.failureReason() == null) {
-      return userCheck.validate(order).compose(this::next);
+      return userCheck.validate(order, tx -> Future.succeededFuture()).compose(this::next);
     }
     if (order.status() == OrderStatus.CANCELLING && order.compensated()) {
       return store.append(order, OrderEvent.CANCELLED, new JsonObject()).onSuccess(metrics::finished).mapEmpty();
@@ -50,11 +51,18 @@ public final class ChoreographedSaga {
     return Future.succeededFuture();
   }
 
+  /** Only the participants' events of choreographed orders carry the order; the others are orchestrated. */
+  @Override
+  public boolean wants(EventEnvelope event) {
+    return event.data().getValue("order") instanceof JsonObject;
+  }
+
   /**
    * Records a participant's event in the order's stream, in the consumer's transaction. Events of
    * orders placed in orchestration mode are not this saga's business.
    */
-  public Future<Void> react(SqlConnection tx, EventEnvelope event) {
+  @Override
+  public Future<Void> handle(SqlConnection tx, EventEnvelope event) {
     UUID orderId = UUID.fromString(event.aggregateId());
     return store.load(tx, orderId).compose(found -> {
       if (found.isEmpty() || found.get().sagaMode() != SagaMode.CHOREOGRAPHY) {

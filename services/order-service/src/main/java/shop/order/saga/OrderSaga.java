@@ -2,6 +2,7 @@ package shop.order.saga;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import shop.contracts.inventory.Inventory;
@@ -14,14 +15,15 @@ import shop.order.domain.CancelReason;
 import shop.order.domain.Order;
 import shop.order.domain.OrderEvent;
 import shop.order.domain.OrderStatus;
+import shop.order.saga.SagaLog.Mark;
 import shop.order.saga.SagaLog.State;
 import shop.order.saga.SagaLog.Step;
 import shop.order.store.OrderEventStore;
 
 /**
  * The orchestrated order saga: validate the user, reserve stock, charge, ship, confirm. Each call
- * to a participant is marked STARTED in the saga log before it is made and its result is stored
- * with the order event it produces, so the saga can stop at any point (a crash, an unreachable
+ * to a participant is marked STARTED in the saga log before it is made (in the transaction that
+ * records the step before it) and its result is stored with the order event it produces, so the saga can stop at any point (a crash, an unreachable
  * service) and {@link #advance} later picks up where it stopped, repeating at most the one call
  * whose answer was lost, and every participant operation is idempotent by order id.
  *
@@ -68,19 +70,20 @@ final class OrderSaga {
     if (!order.shipmentCreated()) {
       return ship(order);
     }
-    return confirm(order);
+    return confirmShipped(order);
   }
 
+  /** The stock step is marked started with the user's validation: the step's call comes next. */
   private Future<Void> validateUser(Order order) {
-    return userCheck.validate(order).compose(this::next);
+    return userCheck.validate(order, tx -> SagaLog.mark(tx, order.id(), List.of(new Mark(Step.STOCK, State.STARTED))))
+        .compose(this::next);
   }
 
   private Future<Void> reserveStock(Order order) {
     List<OrderLine> lines = order.lines().stream()
         .map(line -> new OrderLine((JsonObject) line))
         .toList();
-    return log.started(order.id(), Step.STOCK)
-        .compose(v -> metrics.timeStep("stock", participants.reserve(order.id(), lines)))
+    return metrics.timeStep("stock", participants.reserve(order.id(), lines))
         .compose(outcome -> {
           if (outcome.isRefused()) {
             String reason = outcome.refusalCode() == Inventory.UNKNOWN_PRODUCT
@@ -94,14 +97,18 @@ final class OrderSaga {
   private Future<Void> charge(Order order) {
     ChargeRequest request = new ChargeRequest(order.id().toString(), order.userId(), order.totalMinor(),
         order.currency(), "order:" + order.id());
-    return log.started(order.id(), Step.PAYMENT)
-        .compose(v -> metrics.timeStep("payment", participants.charge(request))
-            .transform(charged -> charged.succeeded()
-                ? recordCharge(order, charged.result())
-                : awaitPayment(order, charged.cause())));
+    return metrics.timeStep("payment", participants.charge(request))
+        .transform(charged -> charged.succeeded()
+            ? recordCharge(order, charged.result())
+            : awaitPayment(order, charged.cause()));
   }
 
-  private Future<Void> recordCharge(Order order, PaymentResult result) {
+  private Future<Void> recordCharge(Order order, Outcome<PaymentResult> outcome) {
+    // A charge payments refuses to consider (an order totalling nothing) is final, like a decline.
+    if (outcome.isRefused()) {
+      return failStep(order, Step.PAYMENT, CancelReason.PAYMENT_DECLINED, outcome.refusal());
+    }
+    PaymentResult result = outcome.value();
     if (PaymentResult.DECLINED.equals(result.getStatus())) {
       return failStep(order, Step.PAYMENT, CancelReason.PAYMENT_DECLINED, result.getReason());
     }
@@ -120,30 +127,49 @@ final class OrderSaga {
 
   private Future<Void> ship(Order order) {
     ShipmentRequest request = new ShipmentRequest(order.id().toString(), order.userId(), order.shippingAddress());
-    return log.started(order.id(), Step.SHIPMENT)
-        .compose(v -> metrics.timeStep("shipment", participants.ship(request)))
+    return metrics.timeStep("shipment", participants.ship(request))
         .compose(shipment -> Shipment.REJECTED.equals(shipment.getStatus())
             ? failStep(order, Step.SHIPMENT, CancelReason.SHIPPING_FAILED, shipment.getReason())
-            : completeStep(order, Step.SHIPMENT, OrderEvent.SHIPMENT_CREATED, new JsonObject()
-                .put("shipmentId", shipment.getShipmentId())
-                .put("trackingNumber", shipment.getTrackingNumber())));
+            : confirm(order, shipment));
   }
 
-  private Future<Void> confirm(Order order) {
+  /**
+   * Sells the reserved stock, then records the shipment and the confirmation in one transaction.
+   * If that transaction is lost, the next run ships again and commits again, and both return
+   * what they did the first time.
+   */
+  private Future<Void> confirm(Order order, Shipment shipment) {
+    JsonObject shipped = new JsonObject()
+        .put("shipmentId", shipment.getShipmentId())
+        .put("trackingNumber", shipment.getTrackingNumber());
+    return metrics.timeStep("commit", participants.commit(order.id()))
+        .compose(committed -> store.append(order, OrderEvent.SHIPMENT_CREATED, shipped, tx -> store
+            .append(tx, order, OrderEvent.CONFIRMED, new JsonObject())
+            .compose(confirmed -> SagaLog.mark(tx, order.id(), List.of(new Mark(Step.SHIPMENT, State.DONE))))))
+        .onSuccess(metrics::finished)
+        .mapEmpty();
+  }
+
+  /** An order recorded as shipped and not confirmed (its confirmation was written apart, before). */
+  private Future<Void> confirmShipped(Order order) {
     return metrics.timeStep("commit", participants.commit(order.id()))
         .compose(committed -> store.append(order, OrderEvent.CONFIRMED, new JsonObject()))
         .onSuccess(metrics::finished)
         .mapEmpty();
   }
 
+  /** Records the step's result and marks it done, and marks the next step started: its call comes next. */
   private Future<Void> completeStep(Order order, Step step, String event, JsonObject data) {
-    return store.append(order, event, data, tx -> SagaLog.mark(tx, order.id(), step, State.DONE))
+    List<Mark> marks = new ArrayList<>();
+    marks.add(new Mark(step, State.DONE));
+    step.next().ifPresent(next -> marks.add(new Mark(next, State.STARTED)));
+    return store.append(order, event, data, tx -> SagaLog.mark(tx, order.id(), marks))
         .compose(this::next);
   }
 
   private Future<Void> failStep(Order order, Step step, String reason, String detail) {
     return store.append(order, OrderEvent.FAILED, new JsonObject().put("reason", reason).put("detail", detail),
-            tx -> SagaLog.mark(tx, order.id(), step, State.REFUSED))
+            tx -> SagaLog.mark(tx, order.id(), List.of(new Mark(step, State.REFUSED))))
         .compose(this::next);
   }
 
@@ -181,6 +207,6 @@ final class OrderSaga {
       case STOCK -> OrderEvent.STOCK_RELEASED;
     };
     return undone.compose(data -> store.append(order, event, data,
-        tx -> SagaLog.mark(tx, order.id(), step, State.COMPENSATED)));
+        tx -> SagaLog.mark(tx, order.id(), List.of(new Mark(step, State.COMPENSATED)))));
   }
 }

@@ -5,6 +5,7 @@ import io.vertx.core.Future;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.util.List;
 import java.util.UUID;
@@ -53,13 +54,11 @@ public final class Participants {
   }
 
   /**
-   * The user, as user-service knows them; remembered, so that when user-service cannot be reached
-   * the last known data is used instead.
+   * The user, as user-service knows them; when user-service cannot be reached, the data last
+   * {@link #remember remembered}.
    */
   public Future<Outcome<UserSummary>> user(String userId) {
     return guarded(usersBreaker, () -> users.findById(userId))
-        .compose(outcome -> outcome.isRefused() ? Future.succeededFuture(outcome)
-            : remember(outcome.value()).map(outcome))
         .recover(unreachable -> lastKnown(userId).compose(known -> known == null
             ? Future.failedFuture(unreachable) : Future.succeededFuture(Outcome.done(known))));
   }
@@ -80,8 +79,8 @@ public final class Participants {
     return inventoryBreaker.execute(() -> inventory.release(orderId.toString()));
   }
 
-  public Future<PaymentResult> charge(ChargeRequest request) {
-    return paymentsBreaker.execute(() -> payments.charge(request));
+  public Future<Outcome<PaymentResult>> charge(ChargeRequest request) {
+    return guarded(paymentsBreaker, () -> payments.charge(request));
   }
 
   public Future<PaymentResult> refund(UUID orderId) {
@@ -108,9 +107,11 @@ public final class Participants {
         && reply.failureCode() >= 400 && reply.failureCode() < 500;
   }
 
-  private Future<Void> remember(UserSummary user) {
-    return pool.preparedQuery("INSERT INTO known_users (user_id, email, name) VALUES ($1, $2, $3) "
-            + "ON CONFLICT (user_id) DO UPDATE SET email = EXCLUDED.email, name = EXCLUDED.name, updated_at = now()")
+  /** Keeps the user's data, in the caller's transaction, for when user-service cannot be reached. */
+  static Future<Void> remember(SqlClient client, UserSummary user) {
+    return client.preparedQuery("INSERT INTO known_users (user_id, email, name) VALUES ($1, $2, $3) "
+            + "ON CONFLICT (user_id) DO UPDATE SET email = EXCLUDED.email, name = EXCLUDED.name, updated_at = now() "
+            + "WHERE (known_users.email, known_users.name) IS DISTINCT FROM (EXCLUDED.email, EXCLUDED.name)")
         .execute(Tuple.of(UUID.fromString(user.getId()), user.getEmail(), user.getName()))
         .mapEmpty();
   }

@@ -2,6 +2,8 @@ package shop.order.saga;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.SqlConnection;
+import java.util.function.Function;
 import shop.order.domain.CancelReason;
 import shop.order.domain.Order;
 import shop.order.domain.OrderEvent;
@@ -20,10 +22,15 @@ final class UserCheck {
     this.metrics = metrics;
   }
 
-  /** Records {@code UserValidated}, or {@code OrderFailed} with UNKNOWN_USER. */
-  Future<Order> validate(Order order) {
+  /**
+   * Records {@code UserValidated}, remembering the user's data for when user-service cannot be
+   * reached, and does {@code alsoWhenValid} in the same transaction; or records {@code OrderFailed}
+   * with UNKNOWN_USER.
+   */
+  Future<Order> validate(Order order, Function<SqlConnection, Future<Void>> alsoWhenValid) {
     return metrics.timeStep("user", participants.user(order.userId())).compose(outcome -> outcome.isRefused()
         ? store.append(order, OrderEvent.FAILED, new JsonObject().put("reason", CancelReason.UNKNOWN_USER))
-        : store.append(order, OrderEvent.USER_VALIDATED, new JsonObject().put("email", outcome.value().getEmail())));
+        : store.append(order, OrderEvent.USER_VALIDATED, new JsonObject().put("email", outcome.value().getEmail()),
+            tx -> Participants.remember(tx, outcome.value()).compose(v -> alsoWhenValid.apply(tx))));
   }
 }

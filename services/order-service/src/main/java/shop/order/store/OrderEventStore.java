@@ -74,9 +74,9 @@ public final class OrderEventStore {
         .recover(e -> Future.failedFuture(isUniqueViolation(e) ? new ConcurrentChange(order.id()) : e))
         .compose(inserted -> {
           order.apply(event);
-          return projection.write(tx, order);
+          // Sent together, in one round trip: the connection pipelines them.
+          return Future.all(projection.write(tx, order), publicEvents.publish(tx, order, event));
         })
-        .compose(v -> publicEvents.publish(tx, order, event))
         .map(order);
   }
 

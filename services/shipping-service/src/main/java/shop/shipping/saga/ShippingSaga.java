@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlConnection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -30,12 +31,20 @@ public final class ShippingSaga implements EventHandler {
 
   static final String INVALID_ORDER = "INVALID_ORDER";
 
+  private static final Set<String> REACTS_TO = Set.of("payment.captured", "order.cancel-requested");
+
   private static final Logger log = LoggerFactory.getLogger(ShippingSaga.class);
 
   private final Dispatch dispatch;
 
   public ShippingSaga(Dispatch dispatch) {
     this.dispatch = dispatch;
+  }
+
+  /** Only the events of choreographed orders carry the order; order-service drives the others' sagas. */
+  @Override
+  public boolean wants(EventEnvelope event) {
+    return REACTS_TO.contains(event.type()) && event.data().getValue("order") instanceof JsonObject;
   }
 
   @Override

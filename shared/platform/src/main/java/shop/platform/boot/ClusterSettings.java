@@ -25,10 +25,16 @@ public final class ClusterSettings {
     hazelcast.setProperty("hazelcast.shutdownhook.enabled", "false");
     hazelcast.setProperty("hazelcast.logging.type", "slf4j");
     hazelcast.setProperty("hazelcast.phone.home.enabled", "false");
-    // Notice a killed member within seconds rather than the default minute.
-    hazelcast.setProperty("hazelcast.heartbeat.interval.seconds", "1");
+    // Notice a killed member within seconds rather than the default minute (a killed process closes
+    // its connections, which members notice at once; heartbeats catch a hung one).
+    hazelcast.setProperty("hazelcast.heartbeat.interval.seconds", "3");
     hazelcast.setProperty("hazelcast.max.no.heartbeat.seconds", "10");
     hazelcast.setProperty("hazelcast.wait.seconds.before.join", "0");
+    // At rest a member should cost nothing: no metrics collection or health monitor thread, and few
+    // partitions (the cluster holds only the event bus's small registration maps, not data).
+    hazelcast.getMetricsConfig().setEnabled(false);
+    hazelcast.setProperty("hazelcast.health.monitoring.level", "OFF");
+    hazelcast.setProperty("hazelcast.partition.count", "31");
     // A member given without a port is looked for on this many ports from cluster.port on.
     hazelcast.setProperty("hazelcast.tcp.join.port.try.count", String.valueOf(Math.min(portCount, 20)));
 

@@ -13,12 +13,17 @@ import io.vertx.kafka.client.consumer.KafkaConsumerRecord;
 import io.vertx.kafka.client.consumer.KafkaConsumerRecords;
 import io.vertx.kafka.client.consumer.OffsetAndMetadata;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import shop.platform.tracing.Tracing;
@@ -28,6 +33,11 @@ import shop.platform.tracing.Tracing;
  * transaction as its effect, so an event delivered twice (a redelivery after a crash, a rebalance,
  * a relay retry) takes effect once. Offsets are committed only after the effect is committed; a
  * failing event is retried after a pause, holding back its partition, and never skipped.
+ *
+ * <p>A poll's records are applied together, in one transaction: one statement records every id
+ * and tells which are new, the handler applies the new ones in order, and one commit makes them
+ * all durable. If that transaction fails, the batch is applied again one event per transaction,
+ * so the events before the failing one take effect and only its partition is held back.
  */
 public final class EventConsumer extends VerticleBase {
 
@@ -70,7 +80,7 @@ public final class EventConsumer extends VerticleBase {
         "value.deserializer", "org.apache.kafka.common.serialization.StringDeserializer",
         "enable.auto.commit", "false",
         "auto.offset.reset", "earliest",
-        "max.poll.records", "100"));
+        "max.poll.records", "500"));
     clientMetrics = new KafkaClientMetrics(consumer.unwrap());
     clientMetrics.bindTo(meters);
     return consumer.subscribe(Set.copyOf(topics)).onSuccess(v -> poll());
@@ -99,16 +109,64 @@ public final class EventConsumer extends VerticleBase {
         });
   }
 
-  /**
-   * Applies the records in order and commits the offsets of those applied. On a failure the
-   * partitions are rewound to their first unapplied record, so the next poll delivers it again.
-   */
+  /** Applies a poll's records in one transaction; on a failure, falls back to one transaction per record. */
   private Future<Void> processAll(KafkaConsumerRecords<String, String> records) {
+    if (records.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    List<KafkaConsumerRecord<String, String>> all = new ArrayList<>(records.size());
+    for (int i = 0; i < records.size(); i++) {
+      all.add(records.recordAt(i));
+    }
+    List<EventEnvelope> events = all.stream().map(this::parse).filter(Objects::nonNull).filter(handler::wants).toList();
+    Future<Void> applied = events.isEmpty() ? Future.succeededFuture() : pool.withTransaction(tx -> applyBatch(tx, events));
+    return applied
+        .compose(v -> consumer.commit(nextOffsets(all)).<Void>mapEmpty())
+        .recover(failure -> {
+          log.info("{}: a batch of {} failed ({}); applying its events one by one", name, all.size(),
+              failure.getMessage());
+          return processOneByOne(all);
+        });
+  }
+
+  /** Records the events' ids, then applies those seen for the first time, in order. */
+  private Future<Void> applyBatch(SqlConnection tx, List<EventEnvelope> events) {
+    UUID[] ids = events.stream().map(EventEnvelope::id).toArray(UUID[]::new);
+    return tx.preparedQuery("INSERT INTO processed_events (consumer, event_id) SELECT $1, unnest($2::uuid[]) "
+            + "ON CONFLICT DO NOTHING RETURNING event_id")
+        .execute(Tuple.of(name, ids))
+        .compose(inserted -> {
+          Set<UUID> fresh = new HashSet<>();
+          inserted.forEach(row -> fresh.add(row.getUUID("event_id")));
+          Future<Void> chain = Future.succeededFuture();
+          for (EventEnvelope event : events) {
+            // remove: the same event twice in one batch takes effect once
+            if (fresh.remove(event.id())) {
+              chain = chain.compose(v -> handleInSpan(tx, event));
+            }
+          }
+          return chain;
+        });
+  }
+
+  private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(List<KafkaConsumerRecord<String, String>> records) {
+    Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
+    for (KafkaConsumerRecord<String, String> record : records) {
+      next.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1, ""));
+    }
+    return next;
+  }
+
+  /**
+   * Applies the records in order, one transaction each, and commits the offsets of those applied.
+   * On a failure the partitions are rewound to their first unapplied record, so the next poll
+   * delivers it again.
+   */
+  private Future<Void> processOneByOne(List<KafkaConsumerRecord<String, String>> records) {
     Map<TopicPartition, Long> firstOffsets = new HashMap<>();
     Map<TopicPartition, OffsetAndMetadata> applied = new HashMap<>();
     Future<Void> chain = Future.succeededFuture();
-    for (int i = 0; i < records.size(); i++) {
-      KafkaConsumerRecord<String, String> record = records.recordAt(i);
+    for (KafkaConsumerRecord<String, String> record : records) {
       TopicPartition partition = new TopicPartition(record.topic(), record.partition());
       firstOffsets.putIfAbsent(partition, record.offset());
       chain = chain.compose(v -> apply(record))
@@ -130,20 +188,29 @@ public final class EventConsumer extends VerticleBase {
   }
 
   private Future<Void> apply(KafkaConsumerRecord<String, String> record) {
-    EventEnvelope event;
+    EventEnvelope event = parse(record);
+    if (event == null || !handler.wants(event)) {
+      return Future.succeededFuture();
+    }
+    return pool.withTransaction(tx -> tx
+        .preparedQuery("INSERT INTO processed_events (consumer, event_id) VALUES ($1, $2) ON CONFLICT DO NOTHING")
+        .execute(Tuple.of(name, event.id()))
+        .compose(inserted -> inserted.rowCount() == 0 ? Future.succeededFuture() : handleInSpan(tx, event)));
+  }
+
+  private Future<Void> handleInSpan(SqlConnection tx, EventEnvelope event) {
+    return Tracing.inSpan(tracer, name + " " + event.type(), SpanKind.CONSUMER, event.traceContext(),
+        () -> handler.handle(tx, event));
+  }
+
+  /** The record's event; null, logged, for a record that is not one (it is skipped: no retry could apply it). */
+  private EventEnvelope parse(KafkaConsumerRecord<String, String> record) {
     try {
-      event = EventEnvelope.fromJson(new JsonObject(record.value()));
+      return EventEnvelope.fromJson(new JsonObject(record.value()));
     } catch (RuntimeException e) {
       log.error("{}: skipping a record that is not an event ({}:{}@{}): {}", name, record.topic(),
           record.partition(), record.offset(), e.getMessage());
-      return Future.succeededFuture();
+      return null;
     }
-    return Tracing.inSpan(tracer, name + " " + event.type(), SpanKind.CONSUMER, event.traceContext(),
-        () -> pool.withTransaction(tx -> tx
-            .preparedQuery("INSERT INTO processed_events (consumer, event_id) VALUES ($1, $2) ON CONFLICT DO NOTHING")
-            .execute(Tuple.of(name, event.id()))
-            .compose(inserted -> inserted.rowCount() == 0
-                ? Future.succeededFuture()
-                : handler.handle(tx, event))));
   }
 }
