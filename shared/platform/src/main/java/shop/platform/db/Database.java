@@ -18,12 +18,14 @@ public final class Database {
 
   /** The migrations are retried while the server is not reachable yet; see {@link StartupRetry}. */
   public static Future<Pool> open(Vertx vertx, ServiceConfig config, StartupRetry retry) {
+    String host = config.getString("db.host");
+    int port = config.getInt("db.port");
     String name = config.getString("db.name");
     String user = config.getString("db.user");
     String password = config.getString("db.password");
     // Flyway speaks JDBC, so migrations run once at startup on a worker thread. Instances starting
     // together are safe: Flyway serializes them with a PostgreSQL advisory lock.
-    String url = "jdbc:postgresql://" + config.getString("db.host") + ":" + config.getInt("db.port") + "/" + name;
+    String url = "jdbc:postgresql://" + host + ":" + port + "/" + name;
     return retry.run("database " + name + " (connect and migrate)", () -> vertx.executeBlocking(() -> {
           // The platform's tables (outbox, processed events) have a migration history of their own.
           Flyway.configure().dataSource(url, user, password)
@@ -37,19 +39,10 @@ public final class Database {
         }))
         .map(result -> PgBuilder.pool()
             .with(new PoolOptions().setMaxSize(config.getInt("db.pool-size")))
-            .connectingTo(connectOptions(config))
+            .connectingTo(new PgConnectOptions()
+                .setHost(host).setPort(port).setDatabase(name).setUser(user).setPassword(password)
+                .setCachePreparedStatements(true))
             .using(vertx)
             .build());
-  }
-
-  /** Where the service's database is, for a pool or a dedicated connection (a LISTEN). */
-  public static PgConnectOptions connectOptions(ServiceConfig config) {
-    return new PgConnectOptions()
-        .setHost(config.getString("db.host"))
-        .setPort(config.getInt("db.port"))
-        .setDatabase(config.getString("db.name"))
-        .setUser(config.getString("db.user"))
-        .setPassword(config.getString("db.password"))
-        .setCachePreparedStatements(true);
   }
 }

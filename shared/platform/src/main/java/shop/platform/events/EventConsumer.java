@@ -119,7 +119,9 @@ public final class EventConsumer extends VerticleBase {
       all.add(records.recordAt(i));
     }
     List<EventEnvelope> events = all.stream().map(this::parse).filter(Objects::nonNull).filter(handler::wants).toList();
-    Future<Void> applied = events.isEmpty() ? Future.succeededFuture() : pool.withTransaction(tx -> applyBatch(tx, events));
+    // On a context of its own, the transaction's connection calls back there only: each event's span can be current.
+    Future<Void> applied = events.isEmpty() ? Future.succeededFuture()
+        : Tracing.onOwnContext(() -> pool.withTransaction(tx -> applyBatch(tx, events)));
     return applied
         .compose(v -> consumer.commit(nextOffsets(all)).<Void>mapEmpty())
         .recover(failure -> {
@@ -142,7 +144,8 @@ public final class EventConsumer extends VerticleBase {
           for (EventEnvelope event : events) {
             // remove: the same event twice in one batch takes effect once
             if (fresh.remove(event.id())) {
-              chain = chain.compose(v -> handleInSpan(tx, event));
+              chain = chain.compose(v -> Tracing.inSpanHere(tracer, spanName(event), SpanKind.CONSUMER,
+                  event.traceContext(), () -> handler.handle(tx, event)));
             }
           }
           return chain;
@@ -192,15 +195,15 @@ public final class EventConsumer extends VerticleBase {
     if (event == null || !handler.wants(event)) {
       return Future.succeededFuture();
     }
-    return pool.withTransaction(tx -> tx
-        .preparedQuery("INSERT INTO processed_events (consumer, event_id) VALUES ($1, $2) ON CONFLICT DO NOTHING")
-        .execute(Tuple.of(name, event.id()))
-        .compose(inserted -> inserted.rowCount() == 0 ? Future.succeededFuture() : handleInSpan(tx, event)));
+    return Tracing.inSpan(tracer, spanName(event), SpanKind.CONSUMER, event.traceContext(),
+        () -> pool.withTransaction(tx -> tx
+            .preparedQuery("INSERT INTO processed_events (consumer, event_id) VALUES ($1, $2) ON CONFLICT DO NOTHING")
+            .execute(Tuple.of(name, event.id()))
+            .compose(inserted -> inserted.rowCount() == 0 ? Future.succeededFuture() : handler.handle(tx, event))));
   }
 
-  private Future<Void> handleInSpan(SqlConnection tx, EventEnvelope event) {
-    return Tracing.inSpan(tracer, name + " " + event.type(), SpanKind.CONSUMER, event.traceContext(),
-        () -> handler.handle(tx, event));
+  private String spanName(EventEnvelope event) {
+    return name + " " + event.type();
   }
 
   /** The record's event; null, logged, for a record that is not one (it is skipped: no retry could apply it). */

@@ -75,12 +75,32 @@ public final class Tracing {
    */
   public static <T> Future<T> inSpan(Tracer tracer, String name, SpanKind kind, JsonObject traceHeaders,
       Supplier<Future<T>> work) {
-    Context parent = PROPAGATOR.extract(Context.root(), traceHeaders, JSON_HEADERS);
-    Span span = tracer.spanBuilder(name).setParent(parent).setSpanKind(kind).startSpan();
+    return onOwnContext(() -> inSpanHere(tracer, name, kind, traceHeaders, work));
+  }
+
+  /**
+   * Runs asynchronous work on a duplicate of the current Vert.x context, which it then owns: every
+   * callback of the work (and of a database connection it opens) runs there, and nothing else does.
+   */
+  public static <T> Future<T> onOwnContext(Supplier<Future<T>> work) {
     ContextInternal duplicate = ((ContextInternal) Vertx.currentContext()).duplicate();
-    VertxContextStorageProvider.VertxContextStorage.INSTANCE.attach(duplicate, parent.with(span));
     Promise<T> result = duplicate.promise();
     duplicate.runOnContext(v -> work.get().onComplete(result));
-    return result.future().onComplete(done -> span.end());
+    return result.future();
+  }
+
+  /**
+   * Runs asynchronous work in a new span on the current context, which must be one the caller owns
+   * (see {@link #onOwnContext}) and uses for one piece of work at a time: the events applied one
+   * after another in one transaction, each in its own trace, whose connection calls back on that
+   * context. The span stays current there until the next call.
+   */
+  public static <T> Future<T> inSpanHere(Tracer tracer, String name, SpanKind kind, JsonObject traceHeaders,
+      Supplier<Future<T>> work) {
+    Context parent = PROPAGATOR.extract(Context.root(), traceHeaders, JSON_HEADERS);
+    Span span = tracer.spanBuilder(name).setParent(parent).setSpanKind(kind).startSpan();
+    VertxContextStorageProvider.VertxContextStorage.INSTANCE.attach((ContextInternal) Vertx.currentContext(),
+        parent.with(span));
+    return work.get().onComplete(done -> span.end());
   }
 }
