@@ -24,6 +24,7 @@ public final class Order {
   private boolean paymentPending;
   private boolean paymentCaptured;
   private boolean shipmentCreated;
+  private boolean stockCommitted;
   private boolean confirmed;
   private boolean cancelled;
   private boolean stockReleased;
@@ -73,6 +74,7 @@ public final class Order {
         shipmentCreated = true;
         trackingNumber = data.getString("trackingNumber");
       }
+      case OrderEvent.STOCK_COMMITTED -> stockCommitted = true;
       case OrderEvent.CONFIRMED -> confirmed = true;
       case OrderEvent.FAILED -> failureReason = data.getString("reason");
       case OrderEvent.CANCELLED -> cancelled = true;
@@ -97,6 +99,11 @@ public final class Order {
       return OrderStatus.CONFIRMED;
     }
     return paymentPending && !paymentCaptured ? OrderStatus.PENDING_PAYMENT : OrderStatus.PENDING;
+  }
+
+  /** Whether the event of every step, up to the stock being sold, is recorded, in whatever order they came. */
+  public boolean everyStepRecorded() {
+    return stockReserved && paymentCaptured && shipmentCreated && stockCommitted;
   }
 
   /** Whether every step known to have taken effect has been undone. */
@@ -172,6 +179,10 @@ public final class Order {
 
   public boolean shipmentCreated() {
     return shipmentCreated;
+  }
+
+  public boolean stockCommitted() {
+    return stockCommitted;
   }
 
   public String failureReason() {

@@ -13,6 +13,12 @@ public record OrderEvent(UUID orderId, int version, String type, JsonObject data
   public static final String PAYMENT_PENDING = "PaymentPending";
   public static final String PAYMENT_CAPTURED = "PaymentCaptured";
   public static final String SHIPMENT_CREATED = "ShipmentCreated";
+  /**
+   * Choreography only: inventory sold the reserved stock. The participants' events reach
+   * order-service on three topics, in any order, so the order is confirmed once this and every
+   * earlier step's event are recorded, whichever came last.
+   */
+  public static final String STOCK_COMMITTED = "StockCommitted";
   public static final String CONFIRMED = "OrderConfirmed";
   /** A step failed or the customer cancelled: the saga now compensates the steps that were done. */
   public static final String FAILED = "OrderFailed";

@@ -88,13 +88,8 @@ public final class ChoreographedSaga implements EventHandler {
           new JsonObject().put("shipmentId", data.getString("shipmentId"))
               .put("trackingNumber", data.getString("trackingNumber")));
       case "shipment.rejected" -> fail(tx, order, CancelReason.SHIPPING_FAILED);
-      case "stock.committed" -> appendIf(tx, order, order.shipmentCreated() && order.failureReason() == null
-          && order.status() != OrderStatus.CONFIRMED, OrderEvent.CONFIRMED, new JsonObject())
-          .onSuccess(confirmed -> {
-            if (confirmed) {
-              metrics.finished(order);
-            }
-          });
+      case "stock.committed" -> appendIf(tx, order, !order.stockCommitted(), OrderEvent.STOCK_COMMITTED,
+          new JsonObject());
       case "stock.released" -> appendIf(tx, order, order.stockReserved(), OrderEvent.STOCK_RELEASED, new JsonObject());
       case "payment.refunded" -> appendIf(tx, order, order.paymentCaptured(), OrderEvent.PAYMENT_REFUNDED,
           new JsonObject());
@@ -104,10 +99,15 @@ public final class ChoreographedSaga implements EventHandler {
     };
   }
 
-  /** After a failure: cancel once everything is undone; ask again to undo an effect that landed late. */
+  /**
+   * Confirms the order once every step's event is recorded, whatever order they came in. After a
+   * failure: cancels once everything is undone, and asks again to undo an effect that landed late.
+   */
   private Future<Void> followUp(SqlConnection tx, Order order, boolean lateEffect) {
     if (order.failureReason() == null) {
-      return Future.succeededFuture();
+      return order.everyStepRecorded() && order.status() != OrderStatus.CONFIRMED
+          ? store.append(tx, order, OrderEvent.CONFIRMED, new JsonObject()).onSuccess(metrics::finished).mapEmpty()
+          : Future.succeededFuture();
     }
     if (lateEffect) {
       return store.append(tx, order, OrderEvent.COMPENSATION_REQUESTED, new JsonObject()).mapEmpty();

@@ -41,6 +41,24 @@ class OrderTest {
   }
 
   @Test
+  void aChoreographedOrderHasEveryStepRecordedOnlyOnceAllFourEventsAreInWhateverOrderTheyCame() {
+    placed("choreography");
+    happen(OrderEvent.USER_VALIDATED, new JsonObject().put("email", "a@example.com"));
+    // Inventory's stock.committed overtook shipping's shipment.created and payments' payment.captured.
+    happen(OrderEvent.STOCK_RESERVED, new JsonObject());
+    happen(OrderEvent.STOCK_COMMITTED, new JsonObject());
+    assertThat(order().everyStepRecorded()).isFalse();
+    happen(OrderEvent.SHIPMENT_CREATED, new JsonObject().put("trackingNumber", "SHP-1"));
+    assertThat(order().everyStepRecorded()).isFalse();
+    assertThat(order().status()).isEqualTo(OrderStatus.PENDING);
+
+    happen(OrderEvent.PAYMENT_CAPTURED, new JsonObject().put("paymentId", "p-1"));
+
+    assertThat(order().everyStepRecorded()).isTrue();
+    assertThat(order().status()).as("confirming is the saga's own event").isEqualTo(OrderStatus.PENDING);
+  }
+
+  @Test
   void aFailedOrderIsCancellingUntilEveryDoneStepIsUndone() {
     placed("choreography");
     happen(OrderEvent.STOCK_RESERVED, new JsonObject());
