@@ -30,6 +30,7 @@ final class OrderLoad {
   private long startNanos;
   private long windowStart;
   private long windowEnd;
+  /** Orders sent so far, which numbers their keys; in the open loop also the index of the next one due. */
   private long keys;
   private long inFlight;
   private boolean scheduleDone;
@@ -66,8 +67,7 @@ final class OrderLoad {
       maybeFinish();
     });
     if (options.openLoop()) {
-      long[] ticker = new long[1];
-      ticker[0] = vertx.setPeriodic(1, id -> sendDue(ticker[0]));
+      sendDue();
     } else {
       for (int i = 0; i < options.concurrency(); i++) {
         sendNext();
@@ -87,20 +87,20 @@ final class OrderLoad {
   }
 
   /**
-   * Open loop: order i is due at start + i / rate. Every tick sends whatever fell due since the last,
-   * each timed from when it was due: a late tick or a full connection pool shows in the latency.
+   * Open loop: order i is due at start + i / rate. Sends whatever fell due, each timed from when it
+   * was due (a late timer or a full connection pool shows in the latency), then sleeps until the next.
    */
-  private void sendDue(long ticker) {
+  private void sendDue() {
     long now = System.nanoTime();
     while (true) {
       long due = startNanos + (long) (keys * 1e9 / options.rate());
       if (due >= windowEnd) {
-        vertx.cancelTimer(ticker);
         scheduleDone = true;
         maybeFinish();
         return;
       }
       if (due > now) {
+        vertx.setTimer(millisUntil(due), id -> sendDue());
         return;
       }
       send(due).onComplete(v -> maybeFinish());
