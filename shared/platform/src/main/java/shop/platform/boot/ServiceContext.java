@@ -153,7 +153,8 @@ public final class ServiceContext {
   /** Starts relaying the outbox of this database to Kafka and the event bus. */
   public Future<Void> relayOutbox(Pool pool) {
     return vertx.deployVerticle(new OutboxRelay(pool, config.getString("kafka.bootstrap-servers"),
-        config.getLong("outbox.sweep-interval-ms"), config.getInt("outbox.batch-size"), meters)).mapEmpty();
+        config.getLong("outbox.sweep-interval-ms"), config.getLong("outbox.linger-ms"), config.getInt("outbox.batch-size"),
+        meters)).mapEmpty();
   }
 
   /** Starts an idempotent consumer group {@code name} of the topics; see {@link EventConsumer}. */
