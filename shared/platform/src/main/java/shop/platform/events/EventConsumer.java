@@ -136,7 +136,7 @@ public final class EventConsumer extends VerticleBase {
     UUID[] ids = events.stream().map(EventEnvelope::id).toArray(UUID[]::new);
     return tx.preparedQuery("INSERT INTO processed_events (consumer, event_id) SELECT $1, unnest($2::uuid[]) "
             + "ON CONFLICT DO NOTHING RETURNING event_id")
-        .execute(Tuple.of(name, ids))
+        .execute(Tuple.tuple().addString(name).addArrayOfUUID(ids))
         .compose(inserted -> {
           Set<UUID> fresh = new HashSet<>();
           inserted.forEach(row -> fresh.add(row.getUUID("event_id")));
