@@ -78,11 +78,6 @@ public final class ServiceContext {
     return meters;
   }
 
-  /** Readiness checks; add one for each dependency the service cannot work without. */
-  public HealthChecks readiness() {
-    return readiness;
-  }
-
   /** Migrates the service's database ({@code db/migration} on the classpath) and opens a pool on it. */
   public Future<Pool> openDatabase() {
     return Database.open(vertx, config, startup).onSuccess(pool ->
@@ -92,12 +87,13 @@ public final class ServiceContext {
 
   /**
    * Serves an implementation of a {@code @ProxyGen} interface at an event-bus address, and
-   * publishes it in discovery as an event-bus service record.
+   * publishes it in discovery as an event-bus service record. The future completes once the whole
+   * cluster can reach the address: a registration spreads to the other members asynchronously, and
+   * a caller that found the record before then would get {@code NO_HANDLERS}.
    */
   public <T> Future<Void> serveEventBus(String address, Class<T> contract, T implementation) {
-    new ServiceBinder(vertx).setAddress(address).register(contract, implementation);
-    records.add(EventBusService.createRecord(address, address, contract));
-    return Future.succeededFuture();
+    return new ServiceBinder(vertx).setAddress(address).register(contract, implementation).completion()
+        .onSuccess(registered -> records.add(EventBusService.createRecord(address, address, contract)));
   }
 
   /**

@@ -99,8 +99,4 @@ public final class ServiceConfig {
   public void onChange(Consumer<JsonObject> listener) {
     retriever.listen(change -> listener.accept(change.getNewConfiguration()));
   }
-
-  public void close() {
-    retriever.close();
-  }
 }
