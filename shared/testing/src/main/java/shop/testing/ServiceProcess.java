@@ -40,7 +40,7 @@ public final class ServiceProcess implements AutoCloseable {
 
   /**
    * Starts the service's runnable jar without waiting for it: {@code target/<service>.jar} of the
-   * module under test, or {@code services/<service>/target/<service>.jar} from a sibling module.
+   * module under test, or {@code services/<service>/target/<service>.jar} built by the reactor before.
    */
   public static ServiceProcess launch(String service, String instanceId, Map<String, String> extraEnv) {
     Path jar = jarOf(service);
@@ -74,14 +74,12 @@ public final class ServiceProcess implements AutoCloseable {
 
   private static Path jarOf(String service) {
     Path local = Path.of("target", service + ".jar").toAbsolutePath();
-    Path sibling = Path.of("..", "services", service, "target", service + ".jar").toAbsolutePath().normalize();
-    for (Path jar : List.of(local, sibling)) {
-      if (Files.exists(jar)) {
-        return jar;
-      }
-    }
-    throw new IllegalStateException(service + ".jar is missing (looked at " + local + " and " + sibling
-        + "): integration tests run after `mvn package`");
+    // From system-tests, or from another service's module.
+    Path fromSystemTests = Path.of("..", "services", service, "target", service + ".jar").toAbsolutePath().normalize();
+    Path fromService = Path.of("..", service, "target", service + ".jar").toAbsolutePath().normalize();
+    List<Path> candidates = List.of(local, fromSystemTests, fromService);
+    return candidates.stream().filter(Files::exists).findFirst().orElseThrow(() -> new IllegalStateException(
+        service + ".jar is missing (looked at " + candidates + "): integration tests run after `mvn package`"));
   }
 
   public void awaitPassing(Duration timeout) {
