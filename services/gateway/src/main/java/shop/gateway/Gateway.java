@@ -3,7 +3,6 @@ package shop.gateway;
 import io.vertx.circuitbreaker.CircuitBreaker;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.ext.consul.ConsulClientOptions;
 import java.util.Map;
 import java.util.function.Function;
@@ -11,6 +10,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import shop.gateway.contract.ApiContract;
+import shop.gateway.contract.Callers;
 import shop.gateway.proxy.GatewayTimers;
 import shop.gateway.proxy.UpstreamCalls;
 import shop.gateway.ratelimit.ClientLimits;
@@ -47,7 +47,7 @@ public final class Gateway implements ServiceModule {
     Vertx vertx = context.vertx();
     ServiceConfig config = context.config();
     RouteTable routes = RouteTable.fromConfig(config.current().getJsonObject("routes"));
-    JWTAuth tokens = context.jwtVerifier();
+    Callers callers = new Callers(context.jwtVerifier());
     Map<String, CircuitBreaker> breakers = routes.services().stream()
         .collect(Collectors.toMap(Function.identity(), context::breakerForTimedCalls));
     ConsulClientOptions consul = new ConsulClientOptions()
@@ -62,7 +62,7 @@ public final class Gateway implements ServiceModule {
               name -> liveLimiter(vertx, config, "ratelimit." + name))),
           liveLimiter(vertx, config, "ratelimit.server-errors"));
       return Discovery.start(vertx, consul, routes.services(), config.getLong("upstream.eject-ms"))
-          .compose(discovery -> context.serveHttp(new GatewayRoutes(config, routes, contract, tokens, limits,
+          .compose(discovery -> context.serveHttp(new GatewayRoutes(config, routes, contract, callers, limits,
               new UpstreamCalls(discovery, breakers, timers, retryAfterSeconds), timers)));
     });
   }

@@ -1,6 +1,5 @@
 package shop.gateway;
 
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpHeaders;
@@ -8,10 +7,6 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.PoolOptions;
-import io.vertx.core.json.JsonArray;
-import io.vertx.ext.auth.User;
-import io.vertx.ext.auth.authentication.TokenCredentials;
-import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.CorsHandler;
@@ -22,8 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import shop.gateway.contract.Access;
 import shop.gateway.contract.ApiContract;
+import shop.gateway.contract.Callers;
 import shop.gateway.proxy.Forwarder;
 import shop.gateway.proxy.Forwarder.Reply;
 import shop.gateway.proxy.RequestIds;
@@ -44,19 +39,16 @@ import shop.platform.http.Problem;
  */
 final class GatewayRoutes implements ApiRoutes {
 
-  private static final Future<User> ANONYMOUS = Future.succeededFuture();
-  private static final String BEARER = "Bearer ";
-
   private final ServiceConfig config;
   /** The service behind each operation of the contract (by operation id), from the route table. */
   private final Map<String, String> serviceOf = new HashMap<>();
   private final ApiContract contract;
-  private final JWTAuth tokens;
+  private final Callers callers;
   private final ClientLimits limits;
   private final UpstreamCalls upstream;
   private final GatewayTimers timers;
 
-  GatewayRoutes(ServiceConfig config, RouteTable routes, ApiContract contract, JWTAuth tokens, ClientLimits limits,
+  GatewayRoutes(ServiceConfig config, RouteTable routes, ApiContract contract, Callers callers, ClientLimits limits,
       UpstreamCalls upstream, GatewayTimers timers) {
     this.config = config;
     for (Operation operation : contract.operations()) {
@@ -64,7 +56,7 @@ final class GatewayRoutes implements ApiRoutes {
           .ifPresent(service -> serviceOf.put(operation.getOperationId(), service));
     }
     this.contract = contract;
-    this.tokens = tokens;
+    this.callers = callers;
     this.limits = limits;
     this.upstream = upstream;
     this.timers = timers;
@@ -129,7 +121,7 @@ final class GatewayRoutes implements ApiRoutes {
       }
       return;
     }
-    authenticate(request, contract.access(operation)).onComplete(caller -> {
+    callers.identify(request.getHeader(HttpHeaders.AUTHORIZATION), contract.access(operation)).onComplete(caller -> {
       if (caller.failed()) {
         ctx.fail(caller.cause());
         return;
@@ -149,31 +141,6 @@ final class GatewayRoutes implements ApiRoutes {
         limits.answered(client, reply.result().status(), System.nanoTime());
         respond(ctx, reply.result());
       });
-    });
-  }
-
-  /**
-   * The caller: the user of a valid bearer token, else nobody (null) if the operation is public;
-   * a failed future with a 401 or 403 problem otherwise. On a public operation an invalid token is
-   * ignored: the caller is anonymous.
-   */
-  private Future<User> authenticate(HttpServerRequest request, Access access) {
-    String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-    if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-      return access.isPublic() ? ANONYMOUS : Future.failedFuture(Problem.unauthorized("A bearer token is required"));
-    }
-    String token = authorization.substring(BEARER.length()).trim();
-    return tokens.authenticate(new TokenCredentials(token)).transform(verified -> {
-      if (verified.failed()) {
-        return access.isPublic() ? ANONYMOUS
-            : Future.failedFuture(Problem.unauthorized("The bearer token is invalid or expired"));
-      }
-      User user = verified.result();
-      List<String> roles = user.principal().getJsonArray("roles", new JsonArray()).getList();
-      Optional<String> missing = access.roles().stream().filter(role -> !roles.contains(role)).findFirst();
-      return missing.isPresent()
-          ? Future.failedFuture(Problem.forbidden("This operation needs the " + missing.get() + " role"))
-          : Future.succeededFuture(user);
     });
   }
 
