@@ -1,12 +1,9 @@
 package shop.gateway;
 
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.http.PoolOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.CorsHandler;
@@ -20,9 +17,8 @@ import java.util.Set;
 import shop.gateway.contract.ApiContract;
 import shop.gateway.contract.Callers;
 import shop.gateway.proxy.Forwarder;
-import shop.gateway.proxy.Forwarder.Reply;
-import shop.gateway.proxy.RequestIds;
 import shop.gateway.proxy.GatewayTimers;
+import shop.gateway.proxy.RequestIds;
 import shop.gateway.proxy.UpstreamCalls;
 import shop.gateway.ratelimit.ClientLimits;
 import shop.gateway.routing.RouteTable;
@@ -64,16 +60,7 @@ final class GatewayRoutes implements ApiRoutes {
 
   @Override
   public void mount(Router api, Vertx vertx) {
-    // Called on this verticle's event loop: the upstream client (and its pool) is its own, so upstream answers
-    // arrive on the thread that writes the response, as the server's strict thread mode requires.
-    Forwarder forwarder = new Forwarder(vertx.createHttpClient(
-        new HttpClientOptions()
-            .setKeepAlive(true)
-            .setConnectTimeout(config.getInt("upstream.connect-timeout-ms"))
-            .setDecompressionSupported(false),
-        new PoolOptions().setHttp1MaxSize(config.getInt("upstream.pool-size"))),
-        config.getLong("breaker.timeout-ms"));
-
+    Forwarder forwarder = Forwarder.onThisEventLoop(vertx, config);
     api.route().handler(ctx -> {
       long start = System.nanoTime();
       ctx.addEndHandler(ended -> timers.request(ctx.response().getStatusCode(), start));
@@ -108,17 +95,10 @@ final class GatewayRoutes implements ApiRoutes {
    */
   private void forward(RoutingContext ctx, Forwarder forwarder) {
     HttpServerRequest request = ctx.request();
-    String path = request.path();
-    Operation operation = contract.operation(path, request.method());
+    Operation operation = contract.operation(request.path(), request.method());
     String service = operation == null ? null : serviceOf.get(operation.getOperationId());
     if (service == null) {
-      List<HttpMethod> allowed = operation == null ? contract.methods(path) : List.of();
-      if (!allowed.isEmpty()) {
-        ctx.response().putHeader(HttpHeaders.ALLOW, String.join(", ", allowed.stream().map(HttpMethod::name).toList()));
-        ctx.fail(new Problem(405, "Method Not Allowed", request.method() + " is not supported on " + path));
-      } else {
-        ctx.fail(Problem.notFound("No route for " + request.method() + " " + path));
-      }
+      refuseUnrouted(ctx, operation);
       return;
     }
     callers.identify(request.getHeader(HttpHeaders.AUTHORIZATION), contract.access(operation)).onComplete(caller -> {
@@ -139,20 +119,20 @@ final class GatewayRoutes implements ApiRoutes {
           return;
         }
         limits.answered(client, reply.result().status(), System.nanoTime());
-        respond(ctx, reply.result());
+        reply.result().sendTo(ctx);
       });
     });
   }
 
-  private static void respond(RoutingContext ctx, Reply reply) {
-    HttpServerResponse response = ctx.response().setStatusCode(reply.status());
-    Forwarder.copyEndToEnd(reply.headers(), response.headers());
-    // The service echoes the request id the gateway sent, which the response carries already.
-    response.headers().set(RequestIds.REQUEST_ID, ctx.<String>get(RequestIds.REQUEST_ID));
-    if (ctx.request().method() == HttpMethod.HEAD) {
-      response.end();
-    } else {
-      response.end(reply.body());
+  /** 405 with the methods there are when the path has operations but not this one, else 404. */
+  private void refuseUnrouted(RoutingContext ctx, Operation operation) {
+    HttpServerRequest request = ctx.request();
+    List<HttpMethod> allowed = operation == null ? contract.methods(request.path()) : List.of();
+    if (allowed.isEmpty()) {
+      ctx.fail(Problem.notFound("No route for " + request.method() + " " + request.path()));
+      return;
     }
+    ctx.response().putHeader(HttpHeaders.ALLOW, String.join(", ", allowed.stream().map(HttpMethod::name).toList()));
+    ctx.fail(new Problem(405, "Method Not Allowed", request.method() + " is not supported on " + request.path()));
   }
 }
