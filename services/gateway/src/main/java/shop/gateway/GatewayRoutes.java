@@ -6,14 +6,11 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.CorsHandler;
 import io.vertx.openapi.contract.Operation;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import shop.gateway.contract.ApiContract;
 import shop.gateway.contract.Callers;
 import shop.gateway.proxy.Forwarder;
@@ -67,24 +64,12 @@ final class GatewayRoutes implements ApiRoutes {
       ctx.next();
     });
     api.route().handler(RequestIds::handle);
-    api.route().handler(cors());
+    api.route().handler(Cors.forOrigins(config.getString("cors.allowed-origins")));
     api.get("/openapi.yaml").handler(ctx -> ctx.response()
         .putHeader(HttpHeaders.CONTENT_TYPE, "application/yaml")
         .putHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=300")
         .end(contract.document()));
     api.route().handler(ctx -> forward(ctx, forwarder));
-  }
-
-  private CorsHandler cors() {
-    CorsHandler cors = CorsHandler.create()
-        .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE))
-        .allowedHeaders(Set.of("Authorization", "Content-Type", "Idempotency-Key", RequestIds.REQUEST_ID,
-            RequestIds.TRACEPARENT, "tracestate"))
-        .exposedHeaders(Set.of(RequestIds.REQUEST_ID, "Location", "Retry-After", "WWW-Authenticate"))
-        .maxAgeSeconds(600);
-    List<String> origins = Arrays.stream(config.getString("cors.allowed-origins").split(","))
-        .map(String::trim).filter(origin -> !origin.isEmpty() && !origin.equals("*")).toList();
-    return origins.isEmpty() ? cors : cors.addOrigins(origins);
   }
 
   /**
