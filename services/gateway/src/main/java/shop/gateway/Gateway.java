@@ -3,7 +3,6 @@ package shop.gateway;
 import io.vertx.circuitbreaker.CircuitBreaker;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.ext.consul.ConsulClientOptions;
 import java.util.Map;
 import java.util.function.Function;
@@ -11,6 +10,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import shop.gateway.contract.ApiContract;
+import shop.gateway.contract.Callers;
 import shop.gateway.proxy.GatewayTimers;
 import shop.gateway.proxy.UpstreamCalls;
 import shop.gateway.ratelimit.ClientLimits;
@@ -47,7 +47,7 @@ public final class Gateway implements ServiceModule {
     Vertx vertx = context.vertx();
     ServiceConfig config = context.config();
     RouteTable routes = RouteTable.fromConfig(config.current().getJsonObject("routes"));
-    JWTAuth tokens = context.jwtVerifier();
+    Callers callers = new Callers(context.jwtVerifier());
     Map<String, CircuitBreaker> breakers = routes.services().stream()
         .collect(Collectors.toMap(Function.identity(), context::breakerForTimedCalls));
     ConsulClientOptions consul = new ConsulClientOptions()
@@ -57,21 +57,24 @@ public final class Gateway implements ServiceModule {
     GatewayTimers timers = new GatewayTimers(context.meters(), routes.services());
     return ApiContract.load(vertx, CONTRACT).compose(contract -> {
       ClientLimits limits = new ClientLimits(
-          liveLimiter(vertx, config, "ratelimit", new RateLimit(200, 100)),
+          liveLimiter(vertx, config, "ratelimit"),
           contract.rateLimits().stream().collect(Collectors.toMap(Function.identity(),
-              name -> liveLimiter(vertx, config, "ratelimit." + name, new RateLimit(20, 5)))),
-          liveLimiter(vertx, config, "ratelimit.server-errors", new RateLimit(20, 0.5)));
+              name -> liveLimiter(vertx, config, "ratelimit." + name))),
+          liveLimiter(vertx, config, "ratelimit.server-errors"));
       return Discovery.start(vertx, consul, routes.services(), config.getLong("upstream.eject-ms"))
-          .compose(discovery -> context.serveHttp(new GatewayRoutes(config, routes, contract, tokens, limits,
+          .compose(discovery -> context.serveHttp(new GatewayRoutes(config, routes, contract, callers, limits,
               new UpstreamCalls(discovery, breakers, timers, retryAfterSeconds), timers)));
     });
   }
 
-  /** The limits follow {@code <prefix>.*} live: a change in Consul KV applies within seconds. */
-  private static RateLimiter liveLimiter(Vertx vertx, ServiceConfig config, String prefix, RateLimit fallback) {
-    RateLimiter limiter = new RateLimiter(RateLimit.fromConfig(config.current(), prefix, fallback));
+  /**
+   * The limits follow {@code <prefix>.*} live: a change in Consul KV applies within seconds. Both
+   * settings must be valid at start-up (the gateway does not start otherwise).
+   */
+  private static RateLimiter liveLimiter(Vertx vertx, ServiceConfig config, String prefix) {
+    RateLimiter limiter = new RateLimiter(RateLimit.fromConfig(config.current(), prefix));
     config.onChange(changed -> {
-      RateLimit limit = RateLimit.fromConfig(changed, prefix, limiter.limit());
+      RateLimit limit = limiter.limit().updatedFrom(changed, prefix);
       if (!limit.equals(limiter.limit())) {
         log.info("{} now {} at once, {} per second", prefix, limit.burst(), limit.perSecond());
         limiter.setLimit(limit);

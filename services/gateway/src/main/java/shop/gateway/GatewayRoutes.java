@@ -1,33 +1,21 @@
 package shop.gateway;
 
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.http.PoolOptions;
-import io.vertx.core.json.JsonArray;
-import io.vertx.ext.auth.User;
-import io.vertx.ext.auth.authentication.TokenCredentials;
-import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.CorsHandler;
 import io.vertx.openapi.contract.Operation;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import shop.gateway.contract.Access;
 import shop.gateway.contract.ApiContract;
+import shop.gateway.contract.Callers;
 import shop.gateway.proxy.Forwarder;
-import shop.gateway.proxy.Forwarder.Reply;
-import shop.gateway.proxy.RequestIds;
 import shop.gateway.proxy.GatewayTimers;
+import shop.gateway.proxy.RequestIds;
 import shop.gateway.proxy.UpstreamCalls;
 import shop.gateway.ratelimit.ClientLimits;
 import shop.gateway.routing.RouteTable;
@@ -44,19 +32,16 @@ import shop.platform.http.Problem;
  */
 final class GatewayRoutes implements ApiRoutes {
 
-  private static final Future<User> ANONYMOUS = Future.succeededFuture();
-  private static final String BEARER = "Bearer ";
-
   private final ServiceConfig config;
   /** The service behind each operation of the contract (by operation id), from the route table. */
   private final Map<String, String> serviceOf = new HashMap<>();
   private final ApiContract contract;
-  private final JWTAuth tokens;
+  private final Callers callers;
   private final ClientLimits limits;
   private final UpstreamCalls upstream;
   private final GatewayTimers timers;
 
-  GatewayRoutes(ServiceConfig config, RouteTable routes, ApiContract contract, JWTAuth tokens, ClientLimits limits,
+  GatewayRoutes(ServiceConfig config, RouteTable routes, ApiContract contract, Callers callers, ClientLimits limits,
       UpstreamCalls upstream, GatewayTimers timers) {
     this.config = config;
     for (Operation operation : contract.operations()) {
@@ -64,7 +49,7 @@ final class GatewayRoutes implements ApiRoutes {
           .ifPresent(service -> serviceOf.put(operation.getOperationId(), service));
     }
     this.contract = contract;
-    this.tokens = tokens;
+    this.callers = callers;
     this.limits = limits;
     this.upstream = upstream;
     this.timers = timers;
@@ -72,40 +57,19 @@ final class GatewayRoutes implements ApiRoutes {
 
   @Override
   public void mount(Router api, Vertx vertx) {
-    // Called on this verticle's event loop: the upstream client (and its pool) is its own, so upstream answers
-    // arrive on the thread that writes the response, as the server's strict thread mode requires.
-    Forwarder forwarder = new Forwarder(vertx.createHttpClient(
-        new HttpClientOptions()
-            .setKeepAlive(true)
-            .setConnectTimeout(config.getInt("upstream.connect-timeout-ms"))
-            .setDecompressionSupported(false),
-        new PoolOptions().setHttp1MaxSize(config.getInt("upstream.pool-size"))),
-        config.getLong("breaker.timeout-ms"));
-
+    Forwarder forwarder = Forwarder.onThisEventLoop(vertx, config);
     api.route().handler(ctx -> {
       long start = System.nanoTime();
       ctx.addEndHandler(ended -> timers.request(ctx.response().getStatusCode(), start));
       ctx.next();
     });
     api.route().handler(RequestIds::handle);
-    api.route().handler(cors());
+    api.route().handler(Cors.forOrigins(config.getString("cors.allowed-origins")));
     api.get("/openapi.yaml").handler(ctx -> ctx.response()
         .putHeader(HttpHeaders.CONTENT_TYPE, "application/yaml")
         .putHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=300")
         .end(contract.document()));
     api.route().handler(ctx -> forward(ctx, forwarder));
-  }
-
-  private CorsHandler cors() {
-    CorsHandler cors = CorsHandler.create()
-        .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE))
-        .allowedHeaders(Set.of("Authorization", "Content-Type", "Idempotency-Key", RequestIds.REQUEST_ID,
-            RequestIds.TRACEPARENT, "tracestate"))
-        .exposedHeaders(Set.of(RequestIds.REQUEST_ID, "Location", "Retry-After", "WWW-Authenticate"))
-        .maxAgeSeconds(600);
-    List<String> origins = Arrays.stream(config.getString("cors.allowed-origins").split(","))
-        .map(String::trim).filter(origin -> !origin.isEmpty() && !origin.equals("*")).toList();
-    return origins.isEmpty() ? cors : cors.addOrigins(origins);
   }
 
   /**
@@ -116,20 +80,13 @@ final class GatewayRoutes implements ApiRoutes {
    */
   private void forward(RoutingContext ctx, Forwarder forwarder) {
     HttpServerRequest request = ctx.request();
-    String path = request.path();
-    Operation operation = contract.operation(path, request.method());
+    Operation operation = contract.operation(request.path(), request.method());
     String service = operation == null ? null : serviceOf.get(operation.getOperationId());
     if (service == null) {
-      List<HttpMethod> allowed = operation == null ? contract.methods(path) : List.of();
-      if (!allowed.isEmpty()) {
-        ctx.response().putHeader(HttpHeaders.ALLOW, String.join(", ", allowed.stream().map(HttpMethod::name).toList()));
-        ctx.fail(new Problem(405, "Method Not Allowed", request.method() + " is not supported on " + path));
-      } else {
-        ctx.fail(Problem.notFound("No route for " + request.method() + " " + path));
-      }
+      refuseUnrouted(ctx, operation);
       return;
     }
-    authenticate(request, contract.access(operation)).onComplete(caller -> {
+    callers.identify(request.getHeader(HttpHeaders.AUTHORIZATION), contract.access(operation)).onComplete(caller -> {
       if (caller.failed()) {
         ctx.fail(caller.cause());
         return;
@@ -147,45 +104,20 @@ final class GatewayRoutes implements ApiRoutes {
           return;
         }
         limits.answered(client, reply.result().status(), System.nanoTime());
-        respond(ctx, reply.result());
+        reply.result().sendTo(ctx);
       });
     });
   }
 
-  /**
-   * The caller: the user of a valid bearer token, else nobody (null) if the operation is public;
-   * a failed future with a 401 or 403 problem otherwise. On a public operation an invalid token is
-   * ignored: the caller is anonymous.
-   */
-  private Future<User> authenticate(HttpServerRequest request, Access access) {
-    String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-    if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-      return access.isPublic() ? ANONYMOUS : Future.failedFuture(Problem.unauthorized("A bearer token is required"));
+  /** 405 with the methods there are when the path has operations but not this one, else 404. */
+  private void refuseUnrouted(RoutingContext ctx, Operation operation) {
+    HttpServerRequest request = ctx.request();
+    List<HttpMethod> allowed = operation == null ? contract.methods(request.path()) : List.of();
+    if (allowed.isEmpty()) {
+      ctx.fail(Problem.notFound("No route for " + request.method() + " " + request.path()));
+      return;
     }
-    String token = authorization.substring(BEARER.length()).trim();
-    return tokens.authenticate(new TokenCredentials(token)).transform(verified -> {
-      if (verified.failed()) {
-        return access.isPublic() ? ANONYMOUS
-            : Future.failedFuture(Problem.unauthorized("The bearer token is invalid or expired"));
-      }
-      User user = verified.result();
-      List<String> roles = user.principal().getJsonArray("roles", new JsonArray()).getList();
-      Optional<String> missing = access.roles().stream().filter(role -> !roles.contains(role)).findFirst();
-      return missing.isPresent()
-          ? Future.failedFuture(Problem.forbidden("This operation needs the " + missing.get() + " role"))
-          : Future.succeededFuture(user);
-    });
-  }
-
-  private static void respond(RoutingContext ctx, Reply reply) {
-    HttpServerResponse response = ctx.response().setStatusCode(reply.status());
-    Forwarder.copyEndToEnd(reply.headers(), response.headers());
-    // The service echoes the request id the gateway sent, which the response carries already.
-    response.headers().set(RequestIds.REQUEST_ID, ctx.<String>get(RequestIds.REQUEST_ID));
-    if (ctx.request().method() == HttpMethod.HEAD) {
-      response.end();
-    } else {
-      response.end(reply.body());
-    }
+    ctx.response().putHeader(HttpHeaders.ALLOW, String.join(", ", allowed.stream().map(HttpMethod::name).toList()));
+    ctx.fail(new Problem(405, "Method Not Allowed", request.method() + " is not supported on " + request.path()));
   }
 }

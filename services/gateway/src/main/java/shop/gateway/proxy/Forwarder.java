@@ -2,19 +2,26 @@ package shop.gateway.proxy;
 
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.ext.web.RoutingContext;
 import java.util.Arrays;
 import java.util.List;
 import shop.gateway.routing.Instance;
+import shop.platform.config.ServiceConfig;
 
 /**
  * Sends a request on to one upstream instance over a pooled keep-alive client (one per event loop)
- * and reads its whole answer; the path, query, method, body and end-to-end headers go unchanged.
+ * and reads its whole answer; the path, query, method, body and end-to-end headers go unchanged,
+ * both ways.
  */
 public final class Forwarder {
 
@@ -30,11 +37,39 @@ public final class Forwarder {
 
   /** An upstream's complete answer, its headers as they came. */
   public record Reply(int status, MultiMap headers, Buffer body) {
+
+    /** Answers the client with this reply: its status, end-to-end headers and body (none to a HEAD). */
+    public void sendTo(RoutingContext ctx) {
+      HttpServerResponse response = ctx.response().setStatusCode(status);
+      copyEndToEnd(headers, response.headers());
+      // The service echoes the request id the gateway sent, which the response carries already.
+      response.headers().set(RequestIds.REQUEST_ID, ctx.<String>get(RequestIds.REQUEST_ID));
+      if (ctx.request().method() == HttpMethod.HEAD) {
+        response.end();
+      } else {
+        response.end(body);
+      }
+    }
   }
 
-  public Forwarder(HttpClient client, long timeoutMs) {
+  private Forwarder(HttpClient client, long timeoutMs) {
     this.client = client;
     this.timeoutMs = timeoutMs;
+  }
+
+  /**
+   * A forwarder of the calling verticle, to create on its event loop: the upstream client (and its
+   * pool) is then that loop's own, so upstream answers arrive on the thread that writes the response,
+   * as the server's strict thread mode requires. Requests time out after {@code breaker.timeout-ms}.
+   */
+  public static Forwarder onThisEventLoop(Vertx vertx, ServiceConfig config) {
+    return new Forwarder(vertx.createHttpClient(
+        new HttpClientOptions()
+            .setKeepAlive(true)
+            .setConnectTimeout(config.getInt("upstream.connect-timeout-ms"))
+            .setDecompressionSupported(false),
+        new PoolOptions().setHttp1MaxSize(config.getInt("upstream.pool-size"))),
+        config.getLong("breaker.timeout-ms"));
   }
 
   /** The headers to send upstream: the client's end-to-end headers plus request id, trace and forwarding info. */
@@ -69,7 +104,7 @@ public final class Forwarder {
   }
 
   /** Adds the end-to-end headers of {@code from} to {@code to}: all but the hop-by-hop ones. */
-  public static void copyEndToEnd(MultiMap from, MultiMap to) {
+  static void copyEndToEnd(MultiMap from, MultiMap to) {
     String connection = from.get(HttpHeaders.CONNECTION);
     List<String> namedInConnection = connection == null ? List.of()
         : Arrays.stream(connection.split(",")).map(String::trim).toList();

@@ -2,7 +2,6 @@ package shop.gateway.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
 class TokenBucketTest {
@@ -49,13 +48,5 @@ class TokenBucketTest {
     assertThat(limiter.clients()).isOne();
     limiter.forgetIdle(10 * SECOND);
     assertThat(limiter.clients()).isZero();
-  }
-
-  @Test
-  void readsLimitsFromConfigTypedOrAsText() {
-    RateLimit fallback = new RateLimit(200, 100);
-    assertThat(RateLimit.fromConfig(new JsonObject().put("ratelimit.burst", 5).put("ratelimit.per-second", "2.5"), "ratelimit",
-        fallback)).isEqualTo(new RateLimit(5, 2.5));
-    assertThat(RateLimit.fromConfig(new JsonObject().put("ratelimit.burst", "lots"), "ratelimit", fallback)).isEqualTo(fallback);
   }
 }
