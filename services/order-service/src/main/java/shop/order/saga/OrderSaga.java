@@ -52,7 +52,7 @@ final class OrderSaga {
   /** Takes the order as far as it can go now; see {@link SagaDriver#advance}. */
   Future<Void> next(Order order) {
     OrderStatus status = order.status();
-    if (status.isFinal()) {
+    if (status.isSettled()) {
       return Future.succeededFuture();
     }
     if (status == OrderStatus.CANCELLING) {
