@@ -15,6 +15,7 @@ import shop.order.domain.CancelReason;
 import shop.order.domain.Order;
 import shop.order.domain.OrderEvent;
 import shop.order.domain.OrderStatus;
+import shop.order.remote.Outcome;
 import shop.order.saga.SagaLog.Mark;
 import shop.order.saga.SagaLog.State;
 import shop.order.saga.SagaLog.Step;

@@ -1,4 +1,4 @@
-package shop.order.saga;
+package shop.order.remote;
 
 /**
  * The answer of a saga step: done with a value, or refused by the participant for a business
