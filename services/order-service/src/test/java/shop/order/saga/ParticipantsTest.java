@@ -86,6 +86,17 @@ class ParticipantsTest {
   }
 
   @Test
+  void aRefusalWithoutAMessageIsStillARefusalAndSaysItsCode() {
+    inventory.answers(() -> ServiceException.fail(Inventory.OUT_OF_STOCK, null));
+
+    Outcome<Reservation> outcome = participants.reserve(ORDER_ID, LINES).await();
+
+    assertThat(outcome.isRefused()).isTrue();
+    assertThat(outcome.refusalCode()).isEqualTo(Inventory.OUT_OF_STOCK);
+    assertThat(outcome.refusal()).contains(String.valueOf(Inventory.OUT_OF_STOCK));
+  }
+
+  @Test
   void aParticipantThatIsDownOrCannotDecideFailsTheStepAndOpensTheBreaker() {
     ReplyException down = new ReplyException(ReplyFailure.NO_HANDLERS, "no handler for payments");
     ServiceException cannotDecide = new ServiceException(503, "payments unavailable");
