@@ -138,10 +138,6 @@ public final class Order {
     return version;
   }
 
-  public boolean exists() {
-    return version > 0;
-  }
-
   public String userId() {
     return userId;
   }
