@@ -52,7 +52,7 @@ public final class Participants {
   }
 
   /** Keeps the user's data, in the caller's transaction, for when user-service cannot be reached. */
-  public Future<Void> remember(SqlClient tx, UserSummary user) {
+  Future<Void> remember(SqlClient tx, UserSummary user) {
     return knownUsers.remember(tx, user);
   }
 
