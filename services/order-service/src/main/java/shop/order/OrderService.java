@@ -1,19 +1,27 @@
 package shop.order;
 
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.sqlclient.Pool;
 import java.util.List;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import shop.contracts.inventory.Inventory;
+import shop.contracts.payments.Payments;
+import shop.contracts.shipping.Shipping;
+import shop.contracts.users.UserDirectory;
 import shop.order.api.AdminRoutes;
 import shop.order.api.OrderRoutes;
 import shop.order.domain.SagaMode;
 import shop.order.placing.OrderCancellation;
 import shop.order.placing.OrderPlacement;
-import shop.order.saga.SagaDriver;
+import shop.order.pricing.Pricing;
+import shop.order.remote.GuardedService;
+import shop.order.saga.KnownUsersTable;
 import shop.order.saga.Participants;
+import shop.order.saga.SagaDriver;
 import shop.order.saga.SagaLog;
 import shop.order.saga.SagaMetrics;
 import shop.order.saga.SagaRunner;
@@ -29,8 +37,8 @@ import shop.platform.config.ServiceConfig;
 /** order-service: orders as event streams, the order saga, and the order read model. */
 public final class OrderService implements ServiceModule {
 
-  /** Where the participants of a choreographed saga publish what they did. */
   private static final Logger log = LoggerFactory.getLogger(OrderService.class);
+  /** Where the participants of a choreographed saga publish what they did. */
   private static final List<String> PARTICIPANT_TOPICS = List.of("inventory", "payments", "shipping");
 
   public static void main(String[] args) {
@@ -48,6 +56,19 @@ public final class OrderService implements ServiceModule {
     }
   }
 
+  /** The saga's participants, each behind a breaker of its own; inventory's breaker also guards pricing. */
+  private static Participants participants(ServiceContext context, GuardedService<Inventory> inventory, Pool pool) {
+    Vertx vertx = context.vertx();
+    return new Participants(guarded(context, UserDirectory.createProxy(vertx), "users"), inventory,
+        guarded(context, Payments.createProxy(vertx), "payments"),
+        guarded(context, Shipping.createProxy(vertx), "shipping"), new KnownUsersTable(pool));
+  }
+
+  /** A service's proxy behind a breaker of its own, named in logs and metrics ({@code shop_breaker_state}). */
+  private static <S> GuardedService<S> guarded(ServiceContext context, S proxy, String breakerName) {
+    return new GuardedService<>(proxy, context.breaker(breakerName));
+  }
+
   @Override
   public String name() {
     return "order-service";
@@ -63,17 +84,16 @@ public final class OrderService implements ServiceModule {
           OrderProjection projection = new OrderProjection(pool);
           OrderEventStore store = new OrderEventStore(pool, projection, new PublicEvents());
           OrderReadModel readModel = new OrderReadModel(pool);
-          Participants participants = new Participants(context, pool);
-          SagaDriver sagas = new SagaDriver(store, new SagaLog(pool), participants, new SagaMetrics(context.meters()),
-              context.tracer());
+          GuardedService<Inventory> inventory = guarded(context, Inventory.createProxy(context.vertx()), "inventory");
+          SagaDriver sagas = new SagaDriver(store, new SagaLog(pool), participants(context, inventory, pool),
+              new SagaMetrics(context.meters()), context.tracer());
           long retryAfterMs = config.getLong("saga.retry-after-ms");
           long stalledAfterMs = config.getLong("saga.stalled-after-ms");
           SagaRunner runner = new SagaRunner(context.vertx().getOrCreateContext(), sagas::advance,
               limit -> readModel.stalled(retryAfterMs, stalledAfterMs, limit), retryAfterMs);
           runner.recoverEvery(config.getLong("saga.recovery-interval-ms"));
 
-          OrderPlacement placement = new OrderPlacement(pool, store, participants,
-              () -> sagaMode(config));
+          OrderPlacement placement = new OrderPlacement(pool, store, new Pricing(inventory), () -> sagaMode(config));
           OrderRoutes orders = new OrderRoutes(jwt, placement, new OrderCancellation(store), readModel, store,
               runner::drive, config.getInt("orders.max-lines"), config.getInt("orders.max-quantity"));
           AdminRoutes admin = new AdminRoutes(jwt, projection);

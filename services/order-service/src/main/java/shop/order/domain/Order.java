@@ -121,6 +121,11 @@ public final class Order {
     return sagaMode;
   }
 
+  /** Whether the order was confirmed, even if the customer cancelled it afterwards. */
+  public boolean wasConfirmed() {
+    return confirmed;
+  }
+
   public boolean compensationRequested() {
     return compensationRequested;
   }
@@ -131,10 +136,6 @@ public final class Order {
 
   public int version() {
     return version;
-  }
-
-  public boolean exists() {
-    return version > 0;
   }
 
   public String userId() {

@@ -6,12 +6,20 @@ public enum OrderStatus {
   PENDING,
   /** Payment could not be reached; it is retried in the background. */
   PENDING_PAYMENT,
+  /** Paid, shipped and sold; the customer may still cancel it, which undoes it all. */
   CONFIRMED,
   /** A step failed or the customer cancelled; completed steps are being compensated. */
   CANCELLING,
+  /** Every step that took effect is undone; nothing happens to the order any more. */
   CANCELLED;
 
+  /** Whether the order can no longer change: only CANCELLED, since a confirmed order can still be cancelled. */
   public boolean isFinal() {
-    return this == CONFIRMED || this == CANCELLED;
+    return this == CANCELLED;
+  }
+
+  /** Whether the saga has nothing left to do unless the customer cancels: CONFIRMED or CANCELLED. */
+  public boolean isSettled() {
+    return this == CONFIRMED || isFinal();
   }
 }

@@ -13,8 +13,8 @@ import shop.platform.http.Problem;
 
 /**
  * A customer cancels their order: it records {@code OrderFailed} with reason CANCELLED_BY_CUSTOMER,
- * after which the saga compensates whatever was done. Nothing has shipped until an order is
- * cancelled or confirmed, so any order that is not already cancelled can be cancelled.
+ * after which the saga compensates whatever was done (cancels the shipment, refunds, returns the
+ * stock). Any order that is not already being cancelled can be, a confirmed one too.
  */
 public final class OrderCancellation {
 

@@ -15,7 +15,7 @@ import shop.contracts.inventory.PricedLine;
 import shop.order.domain.Order;
 import shop.order.domain.OrderEvent;
 import shop.order.domain.SagaMode;
-import shop.order.saga.Participants;
+import shop.order.pricing.Pricing;
 import shop.order.store.OrderEventStore;
 import shop.platform.http.Problem;
 import shop.platform.http.Problem.FieldError;
@@ -32,14 +32,14 @@ public final class OrderPlacement {
 
   private final Pool pool;
   private final OrderEventStore store;
-  private final Participants participants;
+  private final Pricing pricing;
   private final Supplier<SagaMode> sagaMode;
 
   /** @param sagaMode how the saga of an order placed now runs (configuration that may change at runtime) */
-  public OrderPlacement(Pool pool, OrderEventStore store, Participants participants, Supplier<SagaMode> sagaMode) {
+  public OrderPlacement(Pool pool, OrderEventStore store, Pricing pricing, Supplier<SagaMode> sagaMode) {
     this.pool = pool;
     this.store = store;
-    this.participants = participants;
+    this.pricing = pricing;
     this.sagaMode = sagaMode;
   }
 
@@ -55,7 +55,7 @@ public final class OrderPlacement {
   }
 
   private Future<List<PricedLine>> price(PlaceOrder request) {
-    return participants.price(request.lines())
+    return pricing.price(request.lines())
         .recover(unavailable -> Future.failedFuture(
             Problem.unavailable("Prices cannot be checked right now; try again shortly", RETRY_AFTER_SECONDS)))
         .compose(outcome -> {

@@ -15,6 +15,7 @@ import shop.order.domain.CancelReason;
 import shop.order.domain.Order;
 import shop.order.domain.OrderEvent;
 import shop.order.domain.OrderStatus;
+import shop.order.remote.Outcome;
 import shop.order.saga.SagaLog.Mark;
 import shop.order.saga.SagaLog.State;
 import shop.order.saga.SagaLog.Step;
@@ -52,7 +53,7 @@ final class OrderSaga {
   /** Takes the order as far as it can go now; see {@link SagaDriver#advance}. */
   Future<Void> next(Order order) {
     OrderStatus status = order.status();
-    if (status.isFinal()) {
+    if (status.isSettled()) {
       return Future.succeededFuture();
     }
     if (status == OrderStatus.CANCELLING) {

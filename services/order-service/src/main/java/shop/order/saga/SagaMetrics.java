@@ -7,6 +7,7 @@ import io.vertx.core.Future;
 import java.time.Duration;
 import java.time.Instant;
 import shop.order.domain.Order;
+import shop.order.domain.OrderStatus;
 
 /** Orders by outcome, how long sagas take end to end, and how long each step's call takes. */
 public final class SagaMetrics {
@@ -28,18 +29,29 @@ public final class SagaMetrics {
         .record(Duration.ofNanos(System.nanoTime() - start)));
   }
 
-  /** Counts a finished order by status and reason, and records its saga's duration. */
+  /**
+   * Counts an order once, by the outcome its saga first settled on (CONFIRMED, or CANCELLED and
+   * why), and records how long that took. A confirmed order that its customer cancels later was
+   * counted when it was confirmed: its cancellation is counted apart.
+   */
   public void finished(Order order) {
+    if (order.status() == OrderStatus.CANCELLED && order.wasConfirmed()) {
+      Counter.builder("orders.cancelled.after.confirmation")
+          .description("Confirmed orders their customer cancelled afterwards (counted as CONFIRMED in orders.finished)")
+          .register(meters)
+          .increment();
+      return;
+    }
     String outcome = order.status().name();
     String reason = order.failureReason() == null ? "none" : order.failureReason();
     Counter.builder("orders.finished")
-        .description("Orders that reached a final status, by status and reason")
+        .description("Orders whose saga settled, once each, by status and reason")
         .tag("status", outcome)
         .tag("reason", reason)
         .register(meters)
         .increment();
     Timer.builder("order.saga.duration")
-        .description("Time from placing an order to its final status")
+        .description("Time from placing an order to its saga settling on CONFIRMED or CANCELLED")
         .tag("status", outcome)
         .register(meters)
         .record(Duration.between(order.createdAt(), Instant.now()));

@@ -31,6 +31,6 @@ final class UserCheck {
     return metrics.timeStep("user", participants.user(order.userId())).compose(outcome -> outcome.isRefused()
         ? store.append(order, OrderEvent.FAILED, new JsonObject().put("reason", CancelReason.UNKNOWN_USER))
         : store.append(order, OrderEvent.USER_VALIDATED, new JsonObject().put("email", outcome.value().getEmail()),
-            tx -> Participants.remember(tx, outcome.value()).compose(v -> alsoWhenValid.apply(tx))));
+            tx -> participants.remember(tx, outcome.value()).compose(v -> alsoWhenValid.apply(tx))));
   }
 }
