@@ -13,9 +13,6 @@ import shop.platform.security.Auth;
 /** {@code GET /notifications?page=&size=}: the caller's own notifications, newest first. */
 public final class NotificationRoutes {
 
-  private static final int DEFAULT_PAGE_SIZE = 20;
-  private static final int MAX_PAGE_SIZE = 100;
-
   private final NotificationRepository notifications;
   private final JWTAuth jwt;
 
@@ -30,7 +27,7 @@ public final class NotificationRoutes {
   }
 
   private void list(RoutingContext ctx) {
-    PageRequest page = RequestParams.page(ctx, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
+    PageRequest page = RequestParams.page(ctx);
     notifications.listForUser(Auth.userUuid(ctx), page)
         .map(found -> page.toJson(found.stream().map(Notification::toJson).toList()))
         .onSuccess(json -> ctx.response().putHeader("Content-Type", "application/json").end(json.encode()))

@@ -19,6 +19,7 @@ import shop.order.placing.PlaceOrder;
 import shop.order.store.OrderEventStore;
 import shop.order.store.OrderReadModel;
 import shop.platform.http.JsonRequest;
+import shop.platform.http.JsonResponses;
 import shop.platform.http.Problem;
 import shop.platform.http.Problem.FieldError;
 import shop.platform.http.RequestParams;
@@ -33,8 +34,6 @@ public final class OrderRoutes {
   static final String IDEMPOTENCY_KEY = "Idempotency-Key";
   private static final int MAX_KEY_LENGTH = 100;
   private static final int MAX_ADDRESS_LENGTH = 500;
-  private static final int DEFAULT_PAGE_SIZE = 20;
-  private static final int MAX_PAGE_SIZE = 100;
 
   private final JWTAuth jwt;
   private final OrderPlacement placement;
@@ -101,7 +100,8 @@ public final class OrderRoutes {
     for (int i = 0; i < lines.size(); i++) {
       if (!products.add(lines.get(i).getProductId())) {
         throw new Problem(422, "Unprocessable Content",
-            "Each product may appear on one line only; add up its quantities", List.of(new FieldError("items[" + i + "].productId", "appears more than once")));
+            "Each product may appear on one line only; add up its quantities",
+            List.of(new FieldError("items[" + i + "].productId", "appears more than once")));
       }
     }
     return new PlaceOrder(lines, address);
@@ -118,36 +118,22 @@ public final class OrderRoutes {
   }
 
   private void list(RoutingContext ctx) {
-    readModel.list(Auth.userId(ctx), RequestParams.page(ctx, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE))
-        .onSuccess(page -> json(ctx, page))
-        .onFailure(ctx::fail);
+    JsonResponses.ok(ctx, readModel.list(Auth.userId(ctx), RequestParams.page(ctx)));
   }
 
   private void get(RoutingContext ctx) {
-    UUID orderId = RequestParams.pathId(ctx, "id");
-    readModel.find(orderId, Auth.userId(ctx))
-        .onSuccess(order -> {
-          if (order.isEmpty()) {
-            ctx.fail(Problem.notFound("No order " + orderId));
-          } else {
-            json(ctx, order.get());
-          }
-        })
-        .onFailure(ctx::fail);
+    JsonResponses.ok(ctx, readOrder(RequestParams.pathId(ctx, "id"), Auth.userId(ctx)));
   }
 
   private void history(RoutingContext ctx) {
     UUID orderId = RequestParams.pathId(ctx, "id");
-    readModel.find(orderId, Auth.userId(ctx))
-        .compose(order -> order.isEmpty()
-            ? Future.failedFuture(Problem.notFound("No order " + orderId))
-            : store.history(orderId))
-        .onSuccess(events -> {
+    JsonResponses.ok(ctx, readOrder(orderId, Auth.userId(ctx))
+        .compose(order -> store.history(orderId))
+        .map(events -> {
           JsonArray history = new JsonArray();
           events.forEach(event -> history.add(event.toJson()));
-          json(ctx, new JsonObject().put("orderId", orderId.toString()).put("events", history));
-        })
-        .onFailure(ctx::fail);
+          return new JsonObject().put("orderId", orderId.toString()).put("events", history);
+        }));
   }
 
   private void cancel(RoutingContext ctx) {
@@ -163,7 +149,8 @@ public final class OrderRoutes {
         .onFailure(ctx::fail);
   }
 
-  private static void json(RoutingContext ctx, JsonObject body) {
-    ctx.response().putHeader("Content-Type", "application/json").end(body.encode());
+  /** The user's order as the read model has it; a 404 problem if it has none. */
+  private Future<JsonObject> readOrder(UUID orderId, String userId) {
+    return readModel.find(orderId, userId).compose(found -> Problem.orNotFound(found, "No order " + orderId));
   }
 }

@@ -16,9 +16,6 @@ import shop.platform.security.Auth;
 /** {@code GET /payments} and {@code GET /payments/{id}}: the caller's own payments only. */
 public final class PaymentRoutes {
 
-  private static final int DEFAULT_PAGE_SIZE = 20;
-  private static final int MAX_PAGE_SIZE = 100;
-
   private final PaymentRepository payments;
   private final JWTAuth jwt;
 
@@ -35,7 +32,7 @@ public final class PaymentRoutes {
 
   private void list(RoutingContext ctx) {
     UUID orderId = ctx.queryParams().contains("orderId") ? RequestParams.requiredUuid(ctx, "orderId") : null;
-    PageRequest page = RequestParams.page(ctx, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
+    PageRequest page = RequestParams.page(ctx);
     payments.listByUser(Auth.userUuid(ctx), orderId, page)
         .onSuccess(found -> respond(ctx, page.toJson(found.stream().map(Payment::toJson).toList())))
         .onFailure(ctx::fail);

@@ -16,9 +16,6 @@ import shop.shipping.dispatch.ShipmentRepository;
 /** {@code GET /shipments} and {@code GET /shipments/{id}}: the caller's own shipments only. */
 public final class ShipmentRoutes {
 
-  private static final int DEFAULT_PAGE_SIZE = 20;
-  private static final int MAX_PAGE_SIZE = 100;
-
   private final ShipmentRepository shipments;
   private final JWTAuth jwt;
 
@@ -35,7 +32,7 @@ public final class ShipmentRoutes {
 
   private void list(RoutingContext ctx) {
     UUID orderId = ctx.queryParams().contains("orderId") ? RequestParams.requiredUuid(ctx, "orderId") : null;
-    PageRequest page = RequestParams.page(ctx, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
+    PageRequest page = RequestParams.page(ctx);
     shipments.listByUser(Auth.userUuid(ctx), orderId, page)
         .onSuccess(found -> respond(ctx, page.toJson(found.stream().map(ShipmentRecord::toJson).toList())))
         .onFailure(ctx::fail);
