@@ -76,12 +76,8 @@ public final class OrderRoutes {
             sagaTrigger.accept(placed.orderId());
           }
         })
-        .compose(placed -> readModel.find(placed.orderId(), userId))
-        .onSuccess(order -> ctx.response()
-            .setStatusCode(202)
-            .putHeader("Content-Type", "application/json")
-            .putHeader("Location", "/api/v1/orders/" + order.orElseThrow().getString("id"))
-            .end(order.get().encode()))
+        .compose(placed -> readOrder(placed.orderId(), userId))
+        .onSuccess(order -> JsonResponses.accepted(ctx, "/api/v1/orders/" + order.getString("id"), order))
         .onFailure(ctx::fail);
   }
 
@@ -141,11 +137,8 @@ public final class OrderRoutes {
     String userId = Auth.userId(ctx);
     cancellation.cancel(orderId, userId)
         .onSuccess(order -> sagaTrigger.accept(orderId))
-        .compose(order -> readModel.find(orderId, userId))
-        .onSuccess(order -> ctx.response()
-            .setStatusCode(202)
-            .putHeader("Content-Type", "application/json")
-            .end(order.orElseThrow().encode()))
+        .compose(order -> readOrder(orderId, userId))
+        .onSuccess(order -> JsonResponses.accepted(ctx, order))
         .onFailure(ctx::fail);
   }
 
