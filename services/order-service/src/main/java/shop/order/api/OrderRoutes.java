@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import shop.contracts.inventory.OrderLine;
+import shop.contracts.orders.OrderLimits;
 import shop.order.placing.OrderCancellation;
 import shop.order.placing.OrderPlacement;
 import shop.order.placing.PlaceOrder;
@@ -32,8 +33,6 @@ import shop.platform.security.Auth;
 public final class OrderRoutes {
 
   static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-  private static final int MAX_KEY_LENGTH = 100;
-  private static final int MAX_ADDRESS_LENGTH = 500;
 
   private final JWTAuth jwt;
   private final OrderPlacement placement;
@@ -41,20 +40,16 @@ public final class OrderRoutes {
   private final OrderReadModel readModel;
   private final OrderEventStore store;
   private final Consumer<UUID> sagaTrigger;
-  private final int maxLines;
-  private final int maxQuantity;
 
   /** @param sagaTrigger starts (or resumes) the saga of an order that was placed or cancelled */
   public OrderRoutes(JWTAuth jwt, OrderPlacement placement, OrderCancellation cancellation, OrderReadModel readModel,
-      OrderEventStore store, Consumer<UUID> sagaTrigger, int maxLines, int maxQuantity) {
+      OrderEventStore store, Consumer<UUID> sagaTrigger) {
     this.jwt = jwt;
     this.placement = placement;
     this.cancellation = cancellation;
     this.readModel = readModel;
     this.store = store;
     this.sagaTrigger = sagaTrigger;
-    this.maxLines = maxLines;
-    this.maxQuantity = maxQuantity;
   }
 
   public void mount(Router api) {
@@ -82,12 +77,12 @@ public final class OrderRoutes {
   }
 
   private PlaceOrder placeOrder(JsonRequest body) {
-    List<JsonRequest> items = body.requiredObjects("items", maxLines);
-    String address = body.requiredText("shippingAddress", MAX_ADDRESS_LENGTH);
+    List<JsonRequest> items = body.requiredObjects("items", OrderLimits.MAX_LINES);
+    String address = body.requiredText("shippingAddress", OrderLimits.MAX_SHIPPING_ADDRESS_LENGTH);
     List<OrderLine> lines = items.stream()
         .map(item -> {
           UUID productId = item.requiredUuid("productId");
-          Integer quantity = item.requiredInt("quantity", 1, maxQuantity);
+          Integer quantity = item.requiredInt("quantity", 1, OrderLimits.MAX_QUANTITY);
           return productId == null || quantity == null ? null : new OrderLine(productId.toString(), quantity);
         })
         .toList();
@@ -105,8 +100,8 @@ public final class OrderRoutes {
 
   private static String idempotencyKey(RoutingContext ctx) {
     String key = ctx.request().getHeader(IDEMPOTENCY_KEY);
-    if (key == null || key.isBlank() || key.length() > MAX_KEY_LENGTH) {
-      throw Problem.badRequest("An " + IDEMPOTENCY_KEY + " header of 1 to " + MAX_KEY_LENGTH
+    if (key == null || key.isBlank() || key.length() > OrderLimits.MAX_IDEMPOTENCY_KEY_LENGTH) {
+      throw Problem.badRequest("An " + IDEMPOTENCY_KEY + " header of 1 to " + OrderLimits.MAX_IDEMPOTENCY_KEY_LENGTH
           + " characters is required, so that a retried request places the order only once",
           List.of(new FieldError(IDEMPOTENCY_KEY, "is required")));
     }
