@@ -95,7 +95,7 @@ public final class OrderService implements ServiceModule {
 
           OrderPlacement placement = new OrderPlacement(pool, store, new Pricing(inventory), () -> sagaMode(config));
           OrderRoutes orders = new OrderRoutes(jwt, placement, new OrderCancellation(store), readModel, store,
-              runner::drive, config.getInt("orders.max-lines"), config.getInt("orders.max-quantity"));
+              runner::drive);
           AdminRoutes admin = new AdminRoutes(jwt, projection);
           return context.relayOutbox(pool)
               .compose(v -> context.consumeEvents(pool, "order-service.saga", PARTICIPANT_TOPICS,

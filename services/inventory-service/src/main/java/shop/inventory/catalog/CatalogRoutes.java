@@ -1,5 +1,7 @@
 package shop.inventory.catalog;
 
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -9,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import shop.platform.http.JsonRequest;
+import shop.platform.http.JsonResponses;
 import shop.platform.http.PageRequest;
 import shop.platform.http.Problem;
 import shop.platform.http.Problem.FieldError;
@@ -27,8 +30,6 @@ public final class CatalogRoutes {
   // Bounds that keep order totals (price x quantity, summed) and unit counts far from overflowing.
   private static final long MAX_PRICE_MINOR = 1_000_000_000L;
   private static final int MAX_STOCK = 1_000_000_000;
-  private static final int DEFAULT_PAGE_SIZE = 20;
-  private static final int MAX_PAGE_SIZE = 100;
 
   private final ProductRepository products;
   private final JWTAuth jwt;
@@ -48,14 +49,12 @@ public final class CatalogRoutes {
   }
 
   private void list(RoutingContext ctx) {
-    PageRequest page = RequestParams.page(ctx, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
-    products.list(page).onComplete(found -> ctx.response()
-        .putHeader("Content-Type", "application/json")
-        .end(page.toJson(found.stream().map(Product::toJson).toList()).encode()), ctx::fail);
+    PageRequest page = RequestParams.page(ctx);
+    JsonResponses.ok(ctx, products.list(page).map(found -> page.toJson(found, Product::toJson)));
   }
 
   private void get(RoutingContext ctx) {
-    products.find(RequestParams.pathId(ctx, "id")).onComplete(found -> respond(ctx, found), ctx::fail);
+    JsonResponses.ok(ctx, products.find(RequestParams.pathId(ctx, "id")).compose(found -> asJson(ctx, found)));
   }
 
   private void create(RoutingContext ctx) {
@@ -70,11 +69,7 @@ public final class CatalogRoutes {
       throw Problem.invalidFields(List.of(new FieldError("currency", "must be an ISO 4217 code: 3 uppercase letters")));
     }
     products.insert(sku, name, priceMinor, currency, stock)
-        .onSuccess(product -> ctx.response()
-            .setStatusCode(201)
-            .putHeader("Content-Type", "application/json")
-            .putHeader("Location", "/api/v1/products/" + product.id())
-            .end(product.toJson().encode()))
+        .onSuccess(product -> JsonResponses.created(ctx, "/api/v1/products/" + product.id(), product.toJson()))
         .onFailure(e -> ctx.fail(e instanceof ProductRepository.SkuTaken ? Problem.conflict(e.getMessage()) : e));
   }
 
@@ -83,14 +78,10 @@ public final class CatalogRoutes {
     JsonRequest request = JsonRequest.of(ctx);
     Integer stock = request.requiredInt("stock", 0, MAX_STOCK);
     request.validate();
-    products.setStock(id, stock).onComplete(updated -> respond(ctx, updated), ctx::fail);
+    JsonResponses.ok(ctx, products.setStock(id, stock).compose(updated -> asJson(ctx, updated)));
   }
 
-  private static void respond(RoutingContext ctx, Optional<Product> product) {
-    if (product.isEmpty()) {
-      ctx.fail(Problem.notFound("No product " + ctx.pathParam("id")));
-      return;
-    }
-    ctx.response().putHeader("Content-Type", "application/json").end(product.get().toJson().encode());
+  private static Future<JsonObject> asJson(RoutingContext ctx, Optional<Product> product) {
+    return Problem.orNotFound(product, "No product " + ctx.pathParam("id")).map(Product::toJson);
   }
 }

@@ -6,6 +6,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.JWTAuthHandler;
 import shop.order.store.OrderProjection;
+import shop.platform.http.JsonResponses;
 import shop.platform.security.Auth;
 
 /** {@code POST /admin/orders/read-model/rebuild}: replays the event store into a fresh read model. */
@@ -25,10 +26,6 @@ public final class AdminRoutes {
   }
 
   private void rebuild(RoutingContext ctx) {
-    projection.rebuild()
-        .onSuccess(count -> ctx.response()
-            .putHeader("Content-Type", "application/json")
-            .end(new JsonObject().put("rebuiltOrders", count).encode()))
-        .onFailure(ctx::fail);
+    JsonResponses.ok(ctx, projection.rebuild().map(count -> new JsonObject().put("rebuiltOrders", count)));
   }
 }

@@ -13,12 +13,14 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import shop.contracts.inventory.OrderLine;
+import shop.contracts.orders.OrderLimits;
 import shop.order.placing.OrderCancellation;
 import shop.order.placing.OrderPlacement;
 import shop.order.placing.PlaceOrder;
 import shop.order.store.OrderEventStore;
 import shop.order.store.OrderReadModel;
 import shop.platform.http.JsonRequest;
+import shop.platform.http.JsonResponses;
 import shop.platform.http.Problem;
 import shop.platform.http.Problem.FieldError;
 import shop.platform.http.RequestParams;
@@ -31,10 +33,6 @@ import shop.platform.security.Auth;
 public final class OrderRoutes {
 
   static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-  private static final int MAX_KEY_LENGTH = 100;
-  private static final int MAX_ADDRESS_LENGTH = 500;
-  private static final int DEFAULT_PAGE_SIZE = 20;
-  private static final int MAX_PAGE_SIZE = 100;
 
   private final JWTAuth jwt;
   private final OrderPlacement placement;
@@ -42,20 +40,16 @@ public final class OrderRoutes {
   private final OrderReadModel readModel;
   private final OrderEventStore store;
   private final Consumer<UUID> sagaTrigger;
-  private final int maxLines;
-  private final int maxQuantity;
 
   /** @param sagaTrigger starts (or resumes) the saga of an order that was placed or cancelled */
   public OrderRoutes(JWTAuth jwt, OrderPlacement placement, OrderCancellation cancellation, OrderReadModel readModel,
-      OrderEventStore store, Consumer<UUID> sagaTrigger, int maxLines, int maxQuantity) {
+      OrderEventStore store, Consumer<UUID> sagaTrigger) {
     this.jwt = jwt;
     this.placement = placement;
     this.cancellation = cancellation;
     this.readModel = readModel;
     this.store = store;
     this.sagaTrigger = sagaTrigger;
-    this.maxLines = maxLines;
-    this.maxQuantity = maxQuantity;
   }
 
   public void mount(Router api) {
@@ -77,22 +71,18 @@ public final class OrderRoutes {
             sagaTrigger.accept(placed.orderId());
           }
         })
-        .compose(placed -> readModel.find(placed.orderId(), userId))
-        .onSuccess(order -> ctx.response()
-            .setStatusCode(202)
-            .putHeader("Content-Type", "application/json")
-            .putHeader("Location", "/api/v1/orders/" + order.orElseThrow().getString("id"))
-            .end(order.get().encode()))
+        .compose(placed -> readOrder(placed.orderId(), userId))
+        .onSuccess(order -> JsonResponses.accepted(ctx, "/api/v1/orders/" + order.getString("id"), order))
         .onFailure(ctx::fail);
   }
 
   private PlaceOrder placeOrder(JsonRequest body) {
-    List<JsonRequest> items = body.requiredObjects("items", maxLines);
-    String address = body.requiredText("shippingAddress", MAX_ADDRESS_LENGTH);
+    List<JsonRequest> items = body.requiredObjects("items", OrderLimits.MAX_LINES);
+    String address = body.requiredText("shippingAddress", OrderLimits.MAX_SHIPPING_ADDRESS_LENGTH);
     List<OrderLine> lines = items.stream()
         .map(item -> {
           UUID productId = item.requiredUuid("productId");
-          Integer quantity = item.requiredInt("quantity", 1, maxQuantity);
+          Integer quantity = item.requiredInt("quantity", 1, OrderLimits.MAX_QUANTITY);
           return productId == null || quantity == null ? null : new OrderLine(productId.toString(), quantity);
         })
         .toList();
@@ -101,7 +91,8 @@ public final class OrderRoutes {
     for (int i = 0; i < lines.size(); i++) {
       if (!products.add(lines.get(i).getProductId())) {
         throw new Problem(422, "Unprocessable Content",
-            "Each product may appear on one line only; add up its quantities", List.of(new FieldError("items[" + i + "].productId", "appears more than once")));
+            "Each product may appear on one line only; add up its quantities",
+            List.of(new FieldError("items[" + i + "].productId", "appears more than once")));
       }
     }
     return new PlaceOrder(lines, address);
@@ -109,8 +100,8 @@ public final class OrderRoutes {
 
   private static String idempotencyKey(RoutingContext ctx) {
     String key = ctx.request().getHeader(IDEMPOTENCY_KEY);
-    if (key == null || key.isBlank() || key.length() > MAX_KEY_LENGTH) {
-      throw Problem.badRequest("An " + IDEMPOTENCY_KEY + " header of 1 to " + MAX_KEY_LENGTH
+    if (key == null || key.isBlank() || key.length() > OrderLimits.MAX_IDEMPOTENCY_KEY_LENGTH) {
+      throw Problem.badRequest("An " + IDEMPOTENCY_KEY + " header of 1 to " + OrderLimits.MAX_IDEMPOTENCY_KEY_LENGTH
           + " characters is required, so that a retried request places the order only once",
           List.of(new FieldError(IDEMPOTENCY_KEY, "is required")));
     }
@@ -118,36 +109,22 @@ public final class OrderRoutes {
   }
 
   private void list(RoutingContext ctx) {
-    readModel.list(Auth.userId(ctx), RequestParams.page(ctx, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE))
-        .onSuccess(page -> json(ctx, page))
-        .onFailure(ctx::fail);
+    JsonResponses.ok(ctx, readModel.list(Auth.userId(ctx), RequestParams.page(ctx)));
   }
 
   private void get(RoutingContext ctx) {
-    UUID orderId = RequestParams.pathId(ctx, "id");
-    readModel.find(orderId, Auth.userId(ctx))
-        .onSuccess(order -> {
-          if (order.isEmpty()) {
-            ctx.fail(Problem.notFound("No order " + orderId));
-          } else {
-            json(ctx, order.get());
-          }
-        })
-        .onFailure(ctx::fail);
+    JsonResponses.ok(ctx, readOrder(RequestParams.pathId(ctx, "id"), Auth.userId(ctx)));
   }
 
   private void history(RoutingContext ctx) {
     UUID orderId = RequestParams.pathId(ctx, "id");
-    readModel.find(orderId, Auth.userId(ctx))
-        .compose(order -> order.isEmpty()
-            ? Future.failedFuture(Problem.notFound("No order " + orderId))
-            : store.history(orderId))
-        .onSuccess(events -> {
+    JsonResponses.ok(ctx, readOrder(orderId, Auth.userId(ctx))
+        .compose(order -> store.history(orderId))
+        .map(events -> {
           JsonArray history = new JsonArray();
           events.forEach(event -> history.add(event.toJson()));
-          json(ctx, new JsonObject().put("orderId", orderId.toString()).put("events", history));
-        })
-        .onFailure(ctx::fail);
+          return new JsonObject().put("orderId", orderId.toString()).put("events", history);
+        }));
   }
 
   private void cancel(RoutingContext ctx) {
@@ -155,15 +132,13 @@ public final class OrderRoutes {
     String userId = Auth.userId(ctx);
     cancellation.cancel(orderId, userId)
         .onSuccess(order -> sagaTrigger.accept(orderId))
-        .compose(order -> readModel.find(orderId, userId))
-        .onSuccess(order -> ctx.response()
-            .setStatusCode(202)
-            .putHeader("Content-Type", "application/json")
-            .end(order.orElseThrow().encode()))
+        .compose(order -> readOrder(orderId, userId))
+        .onSuccess(order -> JsonResponses.accepted(ctx, order))
         .onFailure(ctx::fail);
   }
 
-  private static void json(RoutingContext ctx, JsonObject body) {
-    ctx.response().putHeader("Content-Type", "application/json").end(body.encode());
+  /** The user's order as the read model has it; a 404 problem if it has none. */
+  private Future<JsonObject> readOrder(UUID orderId, String userId) {
+    return readModel.find(orderId, userId).compose(found -> Problem.orNotFound(found, "No order " + orderId));
   }
 }

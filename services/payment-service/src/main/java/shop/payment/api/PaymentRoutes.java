@@ -1,23 +1,13 @@
 package shop.payment.api;
 
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.JWTAuthHandler;
-import java.util.UUID;
 import shop.payment.ledger.Payment;
 import shop.payment.ledger.PaymentRepository;
-import shop.platform.http.PageRequest;
-import shop.platform.http.Problem;
-import shop.platform.http.RequestParams;
-import shop.platform.security.Auth;
+import shop.platform.http.OwnRecords;
 
-/** {@code GET /payments} and {@code GET /payments/{id}}: the caller's own payments only. */
+/** {@code GET /payments?orderId=} and {@code GET /payments/{id}}: the caller's own payments only. */
 public final class PaymentRoutes {
-
-  private static final int DEFAULT_PAGE_SIZE = 20;
-  private static final int MAX_PAGE_SIZE = 100;
 
   private final PaymentRepository payments;
   private final JWTAuth jwt;
@@ -28,28 +18,8 @@ public final class PaymentRoutes {
   }
 
   public void mount(Router api) {
-    api.route("/payments*").handler(JWTAuthHandler.create(jwt));
-    api.get("/payments").handler(this::list);
-    api.get("/payments/:id").handler(this::get);
-  }
-
-  private void list(RoutingContext ctx) {
-    UUID orderId = ctx.queryParams().contains("orderId") ? RequestParams.requiredUuid(ctx, "orderId") : null;
-    PageRequest page = RequestParams.page(ctx, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
-    payments.listByUser(Auth.userUuid(ctx), orderId, page)
-        .onSuccess(found -> respond(ctx, page.toJson(found.stream().map(Payment::toJson).toList())))
-        .onFailure(ctx::fail);
-  }
-
-  private void get(RoutingContext ctx) {
-    UUID id = RequestParams.pathId(ctx, "id");
-    payments.findByIdAndUser(id, Auth.userUuid(ctx))
-        .onSuccess(found -> found.ifPresentOrElse(payment -> respond(ctx, payment.toJson()),
-            () -> ctx.fail(Problem.notFound("No payment " + id))))
-        .onFailure(ctx::fail);
-  }
-
-  private static void respond(RoutingContext ctx, JsonObject body) {
-    ctx.response().putHeader("Content-Type", "application/json").end(body.encode());
+    OwnRecords.mount(api, jwt, "/payments", Payment::toJson)
+        .listFilteredBy("orderId", payments::listByUser)
+        .get("payment", payments::findByIdAndUser);
   }
 }

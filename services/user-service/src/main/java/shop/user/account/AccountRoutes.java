@@ -1,5 +1,7 @@
 package shop.user.account;
 
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -7,6 +9,7 @@ import io.vertx.ext.web.handler.JWTAuthHandler;
 import java.util.List;
 import java.util.Optional;
 import shop.platform.http.JsonRequest;
+import shop.platform.http.JsonResponses;
 import shop.platform.http.Problem;
 import shop.platform.security.Auth;
 
@@ -39,16 +42,13 @@ public final class AccountRoutes {
     String password = request.requiredSecret("password", MIN_PASSWORD_LENGTH, MAX_PASSWORD_LENGTH);
     request.validate();
     accounts.register(email, name, password)
-        .onSuccess(user -> ctx.response()
-            .setStatusCode(201)
-            .putHeader("Content-Type", "application/json")
-            .putHeader("Location", "/api/v1/users/me")
-            .end(user.toJson().encode()))
-        .onFailure(e -> ctx.fail(asProblem(e)));
+        .recover(AccountRoutes::asProblem)
+        .onSuccess(user -> JsonResponses.created(ctx, "/api/v1/users/me", user.toJson()))
+        .onFailure(ctx::fail);
   }
 
   private void me(RoutingContext ctx) {
-    accounts.find(Auth.userUuid(ctx)).onComplete(found -> respond(ctx, found), ctx::fail);
+    JsonResponses.ok(ctx, accounts.find(Auth.userUuid(ctx)).compose(AccountRoutes::asJson));
   }
 
   private void updateMe(RoutingContext ctx) {
@@ -59,19 +59,16 @@ public final class AccountRoutes {
     if (email == null && name == null) {
       throw Problem.badRequest("Nothing to update: send email and/or name", List.of());
     }
-    accounts.updateProfile(Auth.userUuid(ctx), email, name)
-        .onComplete(updated -> respond(ctx, updated), e -> ctx.fail(asProblem(e)));
+    JsonResponses.ok(ctx, accounts.updateProfile(Auth.userUuid(ctx), email, name)
+        .recover(AccountRoutes::asProblem)
+        .compose(AccountRoutes::asJson));
   }
 
-  private static void respond(RoutingContext ctx, Optional<User> user) {
-    if (user.isEmpty()) {
-      ctx.fail(Problem.notFound("This account no longer exists"));
-      return;
-    }
-    ctx.response().putHeader("Content-Type", "application/json").end(user.get().toJson().encode());
+  private static Future<JsonObject> asJson(Optional<User> user) {
+    return Problem.orNotFound(user, "This account no longer exists").map(User::toJson);
   }
 
-  private static Throwable asProblem(Throwable e) {
-    return e instanceof UserRepository.EmailTaken ? Problem.conflict(e.getMessage()) : e;
+  private static <T> Future<T> asProblem(Throwable e) {
+    return Future.failedFuture(e instanceof UserRepository.EmailTaken ? Problem.conflict(e.getMessage()) : e);
   }
 }

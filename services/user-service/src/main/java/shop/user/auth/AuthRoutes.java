@@ -5,6 +5,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import shop.platform.http.Emails;
 import shop.platform.http.JsonRequest;
+import shop.platform.http.JsonResponses;
 import shop.platform.http.Problem;
 import shop.user.account.Accounts;
 
@@ -39,10 +40,8 @@ public final class AuthRoutes {
         ctx.fail(Problem.unauthorized("Wrong email or password"));
         return;
       }
-      ctx.response()
-          .putHeader("Content-Type", "application/json")
-          .putHeader("Cache-Control", "no-store")
-          .end(tokens.issue(user.get()).encode());
+      ctx.response().putHeader("Cache-Control", "no-store");
+      JsonResponses.ok(ctx, tokens.issue(user.get()));
     }, ctx::fail);
   }
 }

@@ -1,8 +1,10 @@
 package shop.platform.http;
 
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * An RFC 9457 problem: thrown (or passed to {@code RoutingContext.fail}) by handlers, rendered as
@@ -51,6 +53,11 @@ public final class Problem extends RuntimeException {
 
   public static Problem notFound(String detail) {
     return new Problem(404, "Not Found", detail);
+  }
+
+  /** What a lookup found, or a failed future with a 404 of this detail when it found nothing. */
+  public static <T> Future<T> orNotFound(Optional<T> found, String detail) {
+    return found.map(Future::succeededFuture).orElseGet(() -> Future.failedFuture(notFound(detail)));
   }
 
   public static Problem conflict(String detail) {

@@ -34,10 +34,13 @@ public final class RequestParams {
     }
   }
 
-  /** {@code ?page=&size=}: page from 0, size from 1 to {@code maxSize}; 400 naming a bad one. */
-  public static PageRequest page(RoutingContext ctx, int defaultSize, int maxSize) {
-    int page = intParam(ctx, "page", 0, 0, 1_000_000);
-    int size = intParam(ctx, "size", defaultSize, 1, maxSize);
+  /**
+   * {@code ?page=&size=}: page from 0 (the first) to {@link PageRequest#MAX_PAGE}, size from 1 to
+   * {@link PageRequest#MAX_SIZE} ({@link PageRequest#DEFAULT_SIZE} if absent); 400 naming a bad one.
+   */
+  public static PageRequest page(RoutingContext ctx) {
+    int page = intParam(ctx, "page", 0, 0, PageRequest.MAX_PAGE);
+    int size = intParam(ctx, "size", PageRequest.DEFAULT_SIZE, 1, PageRequest.MAX_SIZE);
     return new PageRequest(page, size);
   }
 
