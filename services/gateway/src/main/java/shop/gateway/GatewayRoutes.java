@@ -19,7 +19,7 @@ import shop.gateway.proxy.RequestIds;
 import shop.gateway.proxy.UpstreamCalls;
 import shop.gateway.ratelimit.ClientLimits;
 import shop.gateway.routing.RouteTable;
-import shop.platform.boot.ApiRoutes;
+import shop.platform.http.ApiRoutes;
 import shop.platform.config.ServiceConfig;
 import shop.platform.http.Problem;
 

@@ -24,6 +24,7 @@ import shop.platform.events.EventHandler;
 import shop.platform.events.KafkaTopics;
 import shop.platform.events.OutboxRelay;
 import shop.platform.health.Readiness;
+import shop.platform.http.ApiRoutes;
 import shop.platform.http.HttpServerVerticle;
 import shop.platform.resilience.Breakers;
 import shop.platform.security.CachingJwtVerifier;

@@ -13,7 +13,6 @@ import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.TimeUnit;
-import shop.platform.boot.ApiRoutes;
 import shop.platform.config.ServiceConfig;
 
 /**

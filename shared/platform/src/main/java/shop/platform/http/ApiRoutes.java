@@ -1,4 +1,4 @@
-package shop.platform.boot;
+package shop.platform.http;
 
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
