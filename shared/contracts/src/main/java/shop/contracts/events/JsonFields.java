@@ -1,8 +1,11 @@
 package shop.contracts.events;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.function.Function;
 
-/** How the payloads read their fields: strictly where a consumer cannot do without them, else leniently. */
+/** How the payloads read their fields (strictly where a consumer cannot do without them, else leniently) and lists. */
 final class JsonFields {
 
   private JsonFields() {
@@ -27,6 +30,11 @@ final class JsonFields {
       throw new IllegalArgumentException(field + " is missing");
     }
     return value;
+  }
+
+  /** The items as a JSON array, each written by {@code toJson}. */
+  static <T> JsonArray arrayOf(List<T> items, Function<T, JsonObject> toJson) {
+    return new JsonArray(items.stream().map(toJson).toList());
   }
 
   /** The field if it is a string, else null. */

@@ -2,7 +2,7 @@ package shop.contracts.events;
 
 import io.vertx.core.json.JsonObject;
 
-/** The data of {@link OrderEvents#CANCELLED}: whom to tell, and why (order-service's reason, null if none). */
+/** The data of {@link EventType#ORDER_CANCELLED}: whom to tell, and why (order-service's reason, null if none). */
 public record OrderCancelled(String orderId, String userId, String email, String reason) {
 
   public JsonObject toJson() {

@@ -2,7 +2,7 @@ package shop.contracts.events;
 
 import io.vertx.core.json.JsonObject;
 
-/** The data of {@link OrderEvents#CONFIRMED}: whom to tell, and what they paid. */
+/** The data of {@link EventType#ORDER_CONFIRMED}: whom to tell, and what they paid. */
 public record OrderConfirmed(String orderId, String userId, String email, long totalMinor, String currency) {
 
   public JsonObject toJson() {

@@ -1,11 +1,10 @@
 package shop.contracts.events;
 
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import shop.contracts.inventory.PricedLine;
 
-/** The data of {@link OrderEvents#CREATED}: the order as it was placed, its lines priced. */
+/** The data of {@link EventType#ORDER_CREATED}: the order as it was placed, its lines priced. */
 public record OrderCreated(String orderId, String userId, List<PricedLine> lines, long totalMinor, String currency,
                            String shippingAddress) {
 
@@ -14,12 +13,10 @@ public record OrderCreated(String orderId, String userId, List<PricedLine> lines
   }
 
   public JsonObject toJson() {
-    JsonArray lineArray = new JsonArray();
-    lines.forEach(line -> lineArray.add(line.toJson()));
     return new JsonObject()
         .put("orderId", orderId)
         .put("userId", userId)
-        .put("lines", lineArray)
+        .put("lines", JsonFields.arrayOf(lines, PricedLine::toJson))
         .put("totalMinor", totalMinor)
         .put("currency", currency)
         .put("shippingAddress", shippingAddress);

@@ -8,7 +8,7 @@ import shop.contracts.inventory.OrderLine;
 
 /**
  * What every participant of the choreographed saga knows of an order: order-service sends it as
- * {@code order} in {@link OrderEvents#SUBMITTED} and {@link OrderEvents#CANCEL_REQUESTED}, and each
+ * {@code order} in {@link EventType#ORDER_SUBMITTED} and {@link EventType#ORDER_CANCEL_REQUESTED}, and each
  * participant passes it on, as it came, in the events it answers with.
  */
 public record OrderSnapshot(String orderId, String userId, String email, List<OrderLine> lines, long amountMinor,
@@ -19,13 +19,11 @@ public record OrderSnapshot(String orderId, String userId, String email, List<Or
   }
 
   public JsonObject toJson() {
-    JsonArray lineArray = new JsonArray();
-    lines.forEach(line -> lineArray.add(line.toJson()));
     return new JsonObject()
         .put("orderId", orderId)
         .put("userId", userId)
         .put("email", email)
-        .put("lines", lineArray)
+        .put("lines", JsonFields.arrayOf(lines, OrderLine::toJson))
         .put("amountMinor", amountMinor)
         .put("currency", currency)
         .put("shippingAddress", shippingAddress);
