@@ -3,15 +3,16 @@ package shop.order;
 import io.vertx.core.Future;
 import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.sqlclient.Pool;
-import java.util.List;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import shop.contracts.events.Topic;
 import shop.order.api.AdminRoutes;
 import shop.order.api.OrderRoutes;
 import shop.order.domain.SagaMode;
 import shop.order.placing.OrderCancellation;
 import shop.order.placing.OrderPlacement;
+import shop.order.saga.ChoreographedSaga;
 import shop.order.saga.SagaDriver;
 import shop.order.saga.Participants;
 import shop.order.saga.SagaLog;
@@ -29,9 +30,7 @@ import shop.platform.config.ServiceConfig;
 /** order-service: orders as event streams, the order saga, and the order read model. */
 public final class OrderService implements ServiceModule {
 
-  /** Where the participants of a choreographed saga publish what they did. */
   private static final Logger log = LoggerFactory.getLogger(OrderService.class);
-  private static final List<String> PARTICIPANT_TOPICS = List.of("inventory", "payments", "shipping");
 
   public static void main(String[] args) {
     ServiceLauncher.launch(new OrderService());
@@ -57,7 +56,8 @@ public final class OrderService implements ServiceModule {
   public Future<Void> start(ServiceContext context) {
     ServiceConfig config = context.config();
     JWTAuth jwt = context.jwtVerifier();
-    return context.createTopics(Stream.concat(Stream.of(PublicEvents.TOPIC), PARTICIPANT_TOPICS.stream()).toList())
+    return context.createTopics(Stream.concat(Stream.of(Topic.ORDERS.topicName()), ChoreographedSaga.TOPICS.stream())
+            .toList())
         .compose(v -> context.openDatabase())
         .compose(pool -> {
           OrderProjection projection = new OrderProjection(pool);
@@ -78,7 +78,7 @@ public final class OrderService implements ServiceModule {
               runner::drive, config.getInt("orders.max-lines"), config.getInt("orders.max-quantity"));
           AdminRoutes admin = new AdminRoutes(jwt, projection);
           return context.relayOutbox(pool)
-              .compose(v -> context.consumeEvents(pool, "order-service.saga", PARTICIPANT_TOPICS,
+              .compose(v -> context.consumeEvents(pool, ChoreographedSaga.CONSUMER, ChoreographedSaga.TOPICS,
                   sagas.choreography()))
               .compose(v -> context.serveHttp((api, vertx) -> {
                 orders.mount(api);
