@@ -5,6 +5,7 @@ import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.sqlclient.Pool;
 import java.util.ArrayList;
 import java.util.List;
+import shop.contracts.events.Topic;
 import shop.contracts.inventory.Inventory;
 import shop.inventory.catalog.CatalogRoutes;
 import shop.inventory.catalog.DemoCatalog;
@@ -32,7 +33,7 @@ public final class InventoryService implements ServiceModule {
   public Future<Void> start(ServiceContext context) {
     // The topics it consumes too, so that it can start before the services that produce them.
     List<String> topics = new ArrayList<>(StockSaga.TOPICS);
-    topics.add(Reservations.TOPIC);
+    topics.add(Topic.INVENTORY.topicName());
     return context.createTopics(topics)
         .compose(v -> context.openDatabase())
         .compose(pool -> start(context, pool));

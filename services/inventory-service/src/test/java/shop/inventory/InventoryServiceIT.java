@@ -19,6 +19,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import shop.contracts.events.EventType;
 import shop.contracts.inventory.Inventory;
 import shop.contracts.inventory.OrderLine;
 import shop.contracts.inventory.PricedLine;
@@ -295,13 +296,14 @@ class InventoryServiceIT {
     String id = createProduct(10);
     String orderId = UUID.randomUUID().toString();
     JsonObject order = order(orderId, id, 2);
-    EventEnvelope submitted = EventEnvelope.of("order.submitted", orderId, new JsonObject().put("order", order));
+    EventEnvelope submitted =
+        EventEnvelope.of(EventType.ORDER_SUBMITTED, orderId, new JsonObject().put("order", order));
 
     publish("orders", orderId, submitted);
     publish("orders", orderId, submitted);
     // Another order with the same key lands on the same partition, so it is handled after both copies.
     String laterOrderId = UUID.randomUUID().toString();
-    publish("orders", orderId, EventEnvelope.of("order.submitted", laterOrderId,
+    publish("orders", orderId, EventEnvelope.of(EventType.ORDER_SUBMITTED, laterOrderId,
         new JsonObject().put("order", order(laterOrderId, id, 1))));
 
     JsonObject reserved = awaitEvent("stock.reserved", orderId);
@@ -310,7 +312,7 @@ class InventoryServiceIT {
     assertThat(eventsOf("stock.reserved", orderId)).hasSize(1);
     assertUnits(id, 7, 3, 0);
 
-    publish("payments", orderId, EventEnvelope.of("payment.declined", orderId,
+    publish("payments", orderId, EventEnvelope.of(EventType.PAYMENT_DECLINED, orderId,
         new JsonObject().put("order", order).put("paymentId", UUID.randomUUID().toString()).put("reason", "DECLINED")));
 
     assertThat(awaitEvent("stock.released", orderId).getJsonObject("data").getJsonObject("order")).isEqualTo(order);
@@ -322,7 +324,8 @@ class InventoryServiceIT {
     String orderId = UUID.randomUUID().toString();
     JsonObject order = order(orderId, UUID.randomUUID().toString(), 1);
 
-    publish("orders", orderId, EventEnvelope.of("order.submitted", orderId, new JsonObject().put("order", order)));
+    publish("orders", orderId,
+        EventEnvelope.of(EventType.ORDER_SUBMITTED, orderId, new JsonObject().put("order", order)));
 
     JsonObject data = awaitEvent("stock.rejected", orderId).getJsonObject("data");
     assertThat(data.getString("reason")).isEqualTo("UNKNOWN_PRODUCT");

@@ -2,7 +2,6 @@ package shop.notification;
 
 import io.vertx.core.Future;
 import io.vertx.ext.auth.jwt.JWTAuth;
-import java.util.List;
 import shop.notification.inbox.NotificationRoutes;
 import shop.notification.mail.MailSender;
 import shop.notification.mail.MailSettings;
@@ -42,8 +41,8 @@ public final class NotificationService implements ServiceModule {
           ? context.vertx().deployVerticle(new MailSender(pool, notifications, counter, mail)).mapEmpty()
           : Future.succeededFuture();
       return sender
-          .compose(v -> context.createTopics(List.of(OrderEventHandler.TOPIC)))
-          .compose(v -> context.consumeEvents(pool, CONSUMER_GROUP, List.of(OrderEventHandler.TOPIC),
+          .compose(v -> context.createTopics(OrderEventHandler.TOPICS))
+          .compose(v -> context.consumeEvents(pool, CONSUMER_GROUP, OrderEventHandler.TOPICS,
               new OrderEventHandler(notifications, counter, mail.delivering())))
           .compose(v -> context.serveHttp((api, vertx) ->
               new NotificationRoutes(notifications, jwt).mount(api)));

@@ -3,6 +3,7 @@ package shop.notification;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import shop.contracts.events.EventType;
 import shop.platform.events.EventEnvelope;
 import shop.testing.EventPublisher;
 
@@ -13,18 +14,18 @@ final class OrdersTopic implements AutoCloseable {
   private final EventPublisher publisher = EventPublisher.to(vertx, List.of("orders"));
 
   static EventEnvelope created(String orderId, String userId) {
-    return EventEnvelope.of("order.created", orderId, new JsonObject()
+    return EventEnvelope.of(EventType.ORDER_CREATED, orderId, new JsonObject()
         .put("orderId", orderId).put("userId", userId).put("totalMinor", 1250).put("currency", "EUR"));
   }
 
   static EventEnvelope confirmed(String orderId, String userId, String email, long totalMinor, String currency) {
-    return EventEnvelope.of("order.confirmed", orderId, new JsonObject()
+    return EventEnvelope.of(EventType.ORDER_CONFIRMED, orderId, new JsonObject()
         .put("orderId", orderId).put("userId", userId).put("email", email)
         .put("totalMinor", totalMinor).put("currency", currency));
   }
 
   static EventEnvelope cancelled(String orderId, String userId, String email, String reason) {
-    return EventEnvelope.of("order.cancelled", orderId, new JsonObject()
+    return EventEnvelope.of(EventType.ORDER_CANCELLED, orderId, new JsonObject()
         .put("orderId", orderId).put("userId", userId).put("email", email).put("reason", reason));
   }
 

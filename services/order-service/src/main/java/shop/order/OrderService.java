@@ -4,10 +4,10 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.sqlclient.Pool;
-import java.util.List;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import shop.contracts.events.Topic;
 import shop.contracts.inventory.Inventory;
 import shop.contracts.payments.Payments;
 import shop.contracts.shipping.Shipping;
@@ -19,6 +19,7 @@ import shop.order.placing.OrderCancellation;
 import shop.order.placing.OrderPlacement;
 import shop.order.pricing.Pricing;
 import shop.order.remote.GuardedService;
+import shop.order.saga.ChoreographedSaga;
 import shop.order.saga.KnownUsersTable;
 import shop.order.saga.Participants;
 import shop.order.saga.SagaDriver;
@@ -38,8 +39,6 @@ import shop.platform.config.ServiceConfig;
 public final class OrderService implements ServiceModule {
 
   private static final Logger log = LoggerFactory.getLogger(OrderService.class);
-  /** Where the participants of a choreographed saga publish what they did. */
-  private static final List<String> PARTICIPANT_TOPICS = List.of("inventory", "payments", "shipping");
 
   public static void main(String[] args) {
     ServiceLauncher.launch(new OrderService());
@@ -78,7 +77,8 @@ public final class OrderService implements ServiceModule {
   public Future<Void> start(ServiceContext context) {
     ServiceConfig config = context.config();
     JWTAuth jwt = context.jwtVerifier();
-    return context.createTopics(Stream.concat(Stream.of(PublicEvents.TOPIC), PARTICIPANT_TOPICS.stream()).toList())
+    return context.createTopics(Stream.concat(Stream.of(Topic.ORDERS.topicName()), ChoreographedSaga.TOPICS.stream())
+            .toList())
         .compose(v -> context.openDatabase())
         .compose(pool -> {
           OrderProjection projection = new OrderProjection(pool);
@@ -98,7 +98,7 @@ public final class OrderService implements ServiceModule {
               runner::drive);
           AdminRoutes admin = new AdminRoutes(jwt, projection);
           return context.relayOutbox(pool)
-              .compose(v -> context.consumeEvents(pool, "order-service.saga", PARTICIPANT_TOPICS,
+              .compose(v -> context.consumeEvents(pool, ChoreographedSaga.CONSUMER, ChoreographedSaga.TOPICS,
                   sagas.choreography()))
               .compose(v -> context.serveHttp((api, vertx) -> {
                 orders.mount(api);

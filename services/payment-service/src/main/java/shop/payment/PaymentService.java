@@ -3,6 +3,7 @@ package shop.payment;
 import io.vertx.core.Future;
 import io.vertx.ext.auth.jwt.JWTAuth;
 import java.util.List;
+import shop.contracts.events.Topic;
 import shop.contracts.payments.Payments;
 import shop.payment.api.PaymentRoutes;
 import shop.payment.bus.PaymentsService;
@@ -35,7 +36,7 @@ public final class PaymentService implements ServiceModule {
     PaymentProvider provider = new PaymentProvider(context.vertx(), context.config()::current);
     JWTAuth jwt = context.jwtVerifier();
 
-    return context.createTopics(List.of(PaymentLedger.TOPIC))
+    return context.createTopics(List.of(Topic.PAYMENTS.topicName()))
         .compose(v -> context.openDatabase())
         .compose(pool -> {
           PaymentRepository payments = new PaymentRepository(pool);

@@ -19,6 +19,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import shop.contracts.events.EventType;
 import shop.contracts.payments.ChargeRequest;
 import shop.contracts.payments.PaymentResult;
 import shop.contracts.payments.Payments;
@@ -253,11 +254,13 @@ class PaymentServiceIT {
         .put("lines", new JsonArray().add(new JsonObject().put("productId", UUID.randomUUID().toString())
             .put("quantity", 2)))
         .put("amountMinor", 3100).put("currency", "EUR").put("shippingAddress", "1 Main St");
-    EventEnvelope reserved = EventEnvelope.of("stock.reserved", orderId.toString(), new JsonObject().put("order", order));
+    EventEnvelope reserved =
+        EventEnvelope.of(EventType.STOCK_RESERVED, orderId.toString(), new JsonObject().put("order", order));
 
     publish("inventory", reserved);
     publish("inventory", reserved);
-    publish("inventory", EventEnvelope.of("stock.reserved", orderId.toString(), new JsonObject().put("order", order)));
+    publish("inventory",
+        EventEnvelope.of(EventType.STOCK_RESERVED, orderId.toString(), new JsonObject().put("order", order)));
 
     Await.until(Duration.ofSeconds(30), "the order to be charged",
         () -> !events(orderId.toString(), "payment.captured").isEmpty());
@@ -267,7 +270,7 @@ class PaymentServiceIT {
     assertThat(captured.getString("paymentId")).isEqualTo(payment.getString("id"));
     assertThat(payment.getLong("amountMinor")).isEqualTo(3100);
 
-    publish("orders", EventEnvelope.of("order.cancel-requested", orderId.toString(),
+    publish("orders", EventEnvelope.of(EventType.ORDER_CANCEL_REQUESTED, orderId.toString(),
         new JsonObject().put("order", order)));
 
     Await.until(Duration.ofSeconds(30), "the order to be refunded",

@@ -3,6 +3,7 @@ package shop.shipping;
 import io.vertx.core.Future;
 import io.vertx.ext.auth.jwt.JWTAuth;
 import java.util.List;
+import shop.contracts.events.Topic;
 import shop.contracts.shipping.Shipping;
 import shop.platform.boot.ServiceContext;
 import shop.platform.boot.ServiceLauncher;
@@ -32,7 +33,7 @@ public final class ShippingService implements ServiceModule {
   public Future<Void> start(ServiceContext context) {
     JWTAuth jwt = context.jwtVerifier();
 
-    return context.createTopics(List.of(Dispatch.TOPIC))
+    return context.createTopics(List.of(Topic.SHIPPING.topicName()))
         .compose(v -> context.openDatabase())
         .compose(pool -> {
           ShipmentRepository shipments = new ShipmentRepository(pool);

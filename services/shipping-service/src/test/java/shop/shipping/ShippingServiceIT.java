@@ -16,6 +16,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import shop.contracts.events.EventType;
 import shop.contracts.shipping.Shipment;
 import shop.contracts.shipping.ShipmentRequest;
 import shop.contracts.shipping.Shipping;
@@ -202,12 +203,12 @@ class ShippingServiceIT {
   void inTheChoreographyAPaidOrderIsShippedOnceAndACancellationCancelsIt() {
     JsonObject order = order(UUID.randomUUID(), "9 Saga Street");
     String orderId = order.getString("orderId");
-    EventEnvelope captured = EventEnvelope.of("payment.captured", orderId,
+    EventEnvelope captured = EventEnvelope.of(EventType.PAYMENT_CAPTURED, orderId,
         new JsonObject().put("order", order).put("paymentId", UUID.randomUUID().toString()));
 
     publish("payments", captured);
     publish("payments", captured);
-    publish("payments", EventEnvelope.of("payment.captured", orderId, captured.data()));
+    publish("payments", EventEnvelope.of(EventType.PAYMENT_CAPTURED, orderId, captured.data()));
 
     Await.until(Duration.ofSeconds(30), "the order to be shipped", () -> !events(orderId, "shipment.created").isEmpty());
     JsonObject created = events(orderId, "shipment.created").get(0);
@@ -216,7 +217,8 @@ class ShippingServiceIT {
     assertThat(created.getString("shipmentId")).isEqualTo(shipment.getString("id"));
     assertThat(created.getString("trackingNumber")).isEqualTo(shipment.getString("trackingNumber"));
 
-    publish("orders", EventEnvelope.of("order.cancel-requested", orderId, new JsonObject().put("order", order)));
+    publish("orders",
+        EventEnvelope.of(EventType.ORDER_CANCEL_REQUESTED, orderId, new JsonObject().put("order", order)));
 
     Await.until(Duration.ofSeconds(30), "the shipment to be cancelled",
         () -> !events(orderId, "shipment.cancelled").isEmpty());
@@ -232,7 +234,7 @@ class ShippingServiceIT {
     JsonObject order = order(UUID.randomUUID(), "UNDELIVERABLE, Atlantis");
     String orderId = order.getString("orderId");
 
-    publish("payments", EventEnvelope.of("payment.captured", orderId,
+    publish("payments", EventEnvelope.of(EventType.PAYMENT_CAPTURED, orderId,
         new JsonObject().put("order", order).put("paymentId", UUID.randomUUID().toString())));
 
     Await.until(Duration.ofSeconds(30), "the shipment to be rejected",

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
+import shop.contracts.events.EventType;
 import shop.contracts.inventory.OrderLine;
 import shop.contracts.inventory.Reservation;
 import shop.inventory.stock.Refusal.Reason;
@@ -32,9 +33,6 @@ import shop.platform.ids.Uuids;
  */
 public final class Reservations {
 
-  /** The topic inventory-service publishes its events on. */
-  public static final String TOPIC = "inventory";
-
   private static final String TAKE = "UPDATE products SET stock = stock - $2, reserved = reserved + $2, "
       + "updated_at = now() WHERE id = $1 AND stock >= $2";
   private static final String RETURN_RESERVED = "UPDATE products SET stock = stock + $2, reserved = reserved - $2, "
@@ -43,8 +41,6 @@ public final class Reservations {
       + "updated_at = now() WHERE id = $1";
   private static final String SELL_RESERVED = "UPDATE products SET reserved = reserved - $2, sold = sold + $2, "
       + "updated_at = now() WHERE id = $1";
-
-  private static final String RELEASED_EVENT = "stock.released";
 
   private final MeterRegistry meters;
 
@@ -73,7 +69,7 @@ public final class Reservations {
               ReservationRules.checkAvailable(lines, available);
               return take(tx, order, lines);
             })
-            .compose(v -> Outbox.append(tx, TOPIC, event("stock.reserved", orderId, lines, context)))
+            .compose(v -> Outbox.append(tx, event(EventType.STOCK_RESERVED, orderId, lines, context)))
             .map(v -> {
               count("reserved");
               return new Reservation(orderId, Reservation.RESERVED);
@@ -91,8 +87,10 @@ public final class Reservations {
    */
   public Future<Reservation> release(SqlConnection tx, String orderId, JsonObject context) {
     return current(tx, orderId).compose(status -> switch (status) {
-      case Reservation.RESERVED -> settle(tx, orderId, RETURN_RESERVED, Reservation.RELEASED, RELEASED_EVENT, context);
-      case Reservation.COMMITTED -> settle(tx, orderId, RETURN_SOLD, Reservation.RELEASED, RELEASED_EVENT, context);
+      case Reservation.RESERVED ->
+          settle(tx, orderId, RETURN_RESERVED, Reservation.RELEASED, EventType.STOCK_RELEASED, context);
+      case Reservation.COMMITTED ->
+          settle(tx, orderId, RETURN_SOLD, Reservation.RELEASED, EventType.STOCK_RELEASED, context);
       case Reservation.NONE -> forbidLateReservation(tx, orderId).map(new Reservation(orderId, status));
       default -> Future.succeededFuture(new Reservation(orderId, status));
     });
@@ -109,7 +107,7 @@ public final class Reservations {
   /** Turns the order's reserved units into sold ones and emits {@code stock.committed}; only a reservation can be. */
   public Future<Reservation> commit(SqlConnection tx, String orderId, JsonObject context) {
     return current(tx, orderId).compose(status -> Reservation.RESERVED.equals(status)
-        ? settle(tx, orderId, SELL_RESERVED, Reservation.COMMITTED, "stock.committed", context)
+        ? settle(tx, orderId, SELL_RESERVED, Reservation.COMMITTED, EventType.STOCK_COMMITTED, context)
         : Future.succeededFuture(new Reservation(orderId, status)));
   }
 
@@ -159,7 +157,7 @@ public final class Reservations {
 
   /** Applies {@code unitsUpdate} to each line of a reservation, moves it to {@code newStatus} and emits the event. */
   private static Future<Reservation> settle(SqlConnection tx, String orderId, String unitsUpdate, String newStatus,
-      String eventType, JsonObject context) {
+      EventType eventType, JsonObject context) {
     UUID order = UUID.fromString(orderId);
     return tx.preparedQuery("SELECT product_id, quantity FROM reservation_lines WHERE order_id = $1 "
             + "ORDER BY product_id")
@@ -171,7 +169,7 @@ public final class Reservations {
             .compose(v -> tx.preparedQuery("UPDATE reservations SET status = $2, updated_at = now() "
                     + "WHERE order_id = $1")
                 .execute(Tuple.of(order, newStatus)))
-            .compose(v -> Outbox.append(tx, TOPIC, event(eventType, orderId, lines, context))))
+            .compose(v -> Outbox.append(tx, event(eventType, orderId, lines, context))))
         .map(v -> new Reservation(orderId, newStatus));
   }
 
@@ -207,7 +205,7 @@ public final class Reservations {
     return lines.stream().map(line -> Tuple.of(line.productId(), line.quantity())).toList();
   }
 
-  private static EventEnvelope event(String type, String orderId, List<StockLine> lines, JsonObject context) {
+  private static EventEnvelope event(EventType type, String orderId, List<StockLine> lines, JsonObject context) {
     JsonObject data = context.copy().put("orderId", orderId).put("lines", StockLine.toJson(lines));
     return EventEnvelope.of(type, orderId, data);
   }

@@ -1,12 +1,17 @@
 package shop.notification.orders;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlConnection;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import shop.contracts.events.EventType;
+import shop.contracts.events.OrderCancelled;
+import shop.contracts.events.OrderConfirmed;
+import shop.contracts.events.Topic;
 import shop.notification.orders.OrderEmails.Email;
 import shop.notification.store.NewNotification;
 import shop.notification.store.NotificationCounter;
@@ -17,13 +22,15 @@ import shop.platform.events.EventEnvelope;
 import shop.platform.events.EventHandler;
 
 /**
- * Order-service's events on topic {@code orders}: each {@code order.confirmed} and
- * {@code order.cancelled} becomes one notification, stored in the consumer's transaction (the one
- * that marks the event processed). Other event types are not for customers.
+ * Order-service's outcomes: each {@code order.confirmed} and {@code order.cancelled} becomes one
+ * notification, stored in the consumer's transaction (the one that marks the event processed).
+ * Other event types are not for customers.
  */
 public final class OrderEventHandler implements EventHandler {
 
-  public static final String TOPIC = "orders";
+  public static final Set<EventType> REACTS_TO = Set.of(EventType.ORDER_CONFIRMED, EventType.ORDER_CANCELLED);
+  /** The topics whose events this reacts to. */
+  public static final List<String> TOPICS = Topic.namesOf(REACTS_TO);
 
   private static final Logger log = LoggerFactory.getLogger(OrderEventHandler.class);
 
@@ -39,6 +46,11 @@ public final class OrderEventHandler implements EventHandler {
     this.notifications = notifications;
     this.counter = counter;
     this.initialStatus = delivering ? NotificationStatus.PENDING : NotificationStatus.RECORDED;
+  }
+
+  @Override
+  public boolean wants(EventEnvelope event) {
+    return REACTS_TO.stream().anyMatch(event::is);
   }
 
   @Override
@@ -64,51 +76,27 @@ public final class OrderEventHandler implements EventHandler {
   }
 
   /** The notification an event calls for, if any; {@link IllegalArgumentException} if its data is malformed. */
-  @Override
-  public boolean wants(EventEnvelope event) {
-    return event.type().equals("order.confirmed") || event.type().equals("order.cancelled");
-  }
-
   static Optional<NewNotification> notificationFor(EventEnvelope event) {
-    JsonObject data = event.data();
-    return switch (event.type()) {
-      case "order.confirmed" -> {
-        UUID orderId = uuid(data, "orderId");
-        Email email = OrderEmails.confirmed(orderId, required(data.getLong("totalMinor"), "totalMinor"),
-            text(data, "currency"));
-        yield Optional.of(notification(event, orderId, NotificationKind.ORDER_CONFIRMED, email));
-      }
-      case "order.cancelled" -> {
-        UUID orderId = uuid(data, "orderId");
-        Email email = OrderEmails.cancelled(orderId, data.getString("reason"));
-        yield Optional.of(notification(event, orderId, NotificationKind.ORDER_CANCELLED, email));
-      }
-      default -> Optional.empty();
-    };
-  }
-
-  private static NewNotification notification(EventEnvelope event, UUID orderId, NotificationKind kind, Email email) {
-    JsonObject data = event.data();
-    return new NewNotification(event.id(), uuid(data, "userId"), orderId, kind, text(data, "email"),
-        email.subject(), email.body());
-  }
-
-  private static UUID uuid(JsonObject data, String field) {
-    return UUID.fromString(text(data, field));
-  }
-
-  private static String text(JsonObject data, String field) {
-    String value = required(data.getString(field), field);
-    if (value.isBlank()) {
-      throw new IllegalArgumentException(field + " is blank");
+    if (event.is(EventType.ORDER_CONFIRMED)) {
+      OrderConfirmed confirmed = OrderConfirmed.fromJson(event.data());
+      UUID orderId = UUID.fromString(confirmed.orderId());
+      Email email = OrderEmails.confirmed(orderId, confirmed.totalMinor(), confirmed.currency());
+      return Optional.of(notification(event, orderId, confirmed.userId(), NotificationKind.ORDER_CONFIRMED,
+          confirmed.email(), email));
     }
-    return value;
+    if (event.is(EventType.ORDER_CANCELLED)) {
+      OrderCancelled cancelled = OrderCancelled.fromJson(event.data());
+      UUID orderId = UUID.fromString(cancelled.orderId());
+      Email email = OrderEmails.cancelled(orderId, cancelled.reason());
+      return Optional.of(notification(event, orderId, cancelled.userId(), NotificationKind.ORDER_CANCELLED,
+          cancelled.email(), email));
+    }
+    return Optional.empty();
   }
 
-  private static <T> T required(T value, String field) {
-    if (value == null) {
-      throw new IllegalArgumentException(field + " is missing");
-    }
-    return value;
+  private static NewNotification notification(EventEnvelope event, UUID orderId, String userId, NotificationKind kind,
+      String recipient, Email email) {
+    return new NewNotification(event.id(), UUID.fromString(userId), orderId, kind, recipient, email.subject(),
+        email.body());
   }
 }

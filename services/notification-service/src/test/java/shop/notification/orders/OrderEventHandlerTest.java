@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.vertx.core.json.JsonObject;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import shop.contracts.events.EventType;
 import shop.notification.store.NewNotification;
 import shop.notification.store.NotificationKind;
 import shop.platform.events.EventEnvelope;
@@ -17,7 +18,7 @@ class OrderEventHandlerTest {
 
   @Test
   void aConfirmedOrderCallsForAConfirmationToTheOrdersEmail() {
-    EventEnvelope event = event("order.confirmed", order().put("totalMinor", 1250).put("currency", "EUR"));
+    EventEnvelope event = event(EventType.ORDER_CONFIRMED, order().put("totalMinor", 1250).put("currency", "EUR"));
 
     NewNotification notification = OrderEventHandler.notificationFor(event).orElseThrow();
 
@@ -31,7 +32,7 @@ class OrderEventHandlerTest {
 
   @Test
   void aCancelledOrderCallsForACancellation() {
-    EventEnvelope event = event("order.cancelled", order().put("reason", "PAYMENT_DECLINED"));
+    EventEnvelope event = event(EventType.ORDER_CANCELLED, order().put("reason", "PAYMENT_DECLINED"));
 
     NewNotification notification = OrderEventHandler.notificationFor(event).orElseThrow();
 
@@ -41,17 +42,31 @@ class OrderEventHandlerTest {
 
   @Test
   void otherOrderEventsCallForNone() {
-    assertThat(OrderEventHandler.notificationFor(event("order.created", order()))).isEmpty();
-    assertThat(OrderEventHandler.notificationFor(event("order.submitted", new JsonObject()))).isEmpty();
+    assertThat(OrderEventHandler.notificationFor(event(EventType.ORDER_CREATED, order()))).isEmpty();
+    assertThat(OrderEventHandler.notificationFor(event(EventType.ORDER_SUBMITTED, new JsonObject()))).isEmpty();
+  }
+
+  @Test
+  void onlyTheOrdersOutcomesAreWanted() {
+    OrderEventHandler handler = new OrderEventHandler(null, null, false);
+
+    assertThat(handler.wants(event(EventType.ORDER_CONFIRMED, order()))).isTrue();
+    assertThat(handler.wants(event(EventType.ORDER_CANCELLED, order()))).isTrue();
+    assertThat(handler.wants(event(EventType.ORDER_CREATED, order()))).isFalse();
+    assertThat(handler.wants(event(EventType.ORDER_SUBMITTED, new JsonObject().put("order", order())))).isFalse();
   }
 
   @Test
   void malformedDataIsRejected() {
-    assertThatThrownBy(() -> OrderEventHandler.notificationFor(event("order.cancelled", order().put("email", " "))))
+    EventEnvelope blankEmail = event(EventType.ORDER_CANCELLED, order().put("email", " "));
+    EventEnvelope badUser = event(EventType.ORDER_CANCELLED, order().put("userId", "x"));
+    EventEnvelope noTotal = event(EventType.ORDER_CONFIRMED, order().put("currency", "EUR"));
+
+    assertThatThrownBy(() -> OrderEventHandler.notificationFor(blankEmail))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("email");
-    assertThatThrownBy(() -> OrderEventHandler.notificationFor(event("order.cancelled", order().put("userId", "x"))))
+    assertThatThrownBy(() -> OrderEventHandler.notificationFor(badUser))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> OrderEventHandler.notificationFor(event("order.confirmed", order().put("currency", "EUR"))))
+    assertThatThrownBy(() -> OrderEventHandler.notificationFor(noTotal))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("totalMinor");
   }
 
@@ -60,7 +75,7 @@ class OrderEventHandlerTest {
         .put("email", "ann@example.com");
   }
 
-  private EventEnvelope event(String type, JsonObject data) {
+  private EventEnvelope event(EventType type, JsonObject data) {
     return EventEnvelope.of(type, orderId.toString(), data);
   }
 }

@@ -3,15 +3,18 @@ package shop.order.saga;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlConnection;
-import java.util.UUID;
+import java.util.List;
+import java.util.Set;
+import shop.contracts.events.EventType;
+import shop.contracts.events.Topic;
 import shop.order.domain.CancelReason;
 import shop.order.domain.Order;
 import shop.order.domain.OrderEvent;
 import shop.order.domain.OrderStatus;
 import shop.order.domain.SagaMode;
 import shop.order.store.OrderEventStore;
-import shop.platform.events.EventEnvelope;
-import shop.platform.events.EventHandler;
+import shop.platform.events.choreography.ChoreographyParticipant;
+import shop.platform.events.choreography.SagaEvent;
 
 /**
  * The choreographed order saga: order-service checks the user and publishes {@code order.submitted};
@@ -22,13 +25,29 @@ import shop.platform.events.EventHandler;
  * recorded and answered with another {@code order.cancel-requested}, so it is undone too. The
  * order is CANCELLED once every effect it knows of has been undone.
  */
-public final class ChoreographedSaga implements EventHandler {
+public final class ChoreographedSaga extends ChoreographyParticipant {
+
+  /** The consumer group, and the key its processed events are stored under. */
+  public static final String CONSUMER = "order-service.saga";
+
+  /** Every event of the participants: order-service follows them all into the order's stream. */
+  public static final Set<EventType> REACTS_TO = Set.of(
+      EventType.STOCK_RESERVED, EventType.STOCK_REJECTED, EventType.STOCK_COMMITTED, EventType.STOCK_RELEASED,
+      EventType.PAYMENT_CAPTURED, EventType.PAYMENT_DECLINED, EventType.PAYMENT_REFUNDED,
+      EventType.SHIPMENT_CREATED, EventType.SHIPMENT_REJECTED, EventType.SHIPMENT_CANCELLED);
+  /** Where the participants publish what they did. */
+  public static final List<String> TOPICS = Topic.namesOf(REACTS_TO);
+
+  /** The events that mean a participant did something that may need undoing. */
+  private static final Set<EventType> FORWARD = Set.of(EventType.STOCK_RESERVED, EventType.PAYMENT_CAPTURED,
+      EventType.SHIPMENT_CREATED);
 
   private final OrderEventStore store;
   private final SagaMetrics metrics;
   private final UserCheck userCheck;
 
   ChoreographedSaga(OrderEventStore store, Participants participants, SagaMetrics metrics) {
+    super(REACTS_TO);
     this.store = store;
     this.metrics = metrics;
     this.userCheck = new UserCheck(store, participants, metrics);
@@ -51,51 +70,44 @@ public final class ChoreographedSaga implements EventHandler {
     return Future.succeededFuture();
   }
 
-  /** Only the participants' events of choreographed orders carry the order; the others are orchestrated. */
-  @Override
-  public boolean wants(EventEnvelope event) {
-    return event.data().getValue("order") instanceof JsonObject;
-  }
-
   /**
    * Records a participant's event in the order's stream, in the consumer's transaction. Events of
    * orders placed in orchestration mode are not this saga's business.
    */
   @Override
-  public Future<Void> handle(SqlConnection tx, EventEnvelope event) {
-    UUID orderId = UUID.fromString(event.aggregateId());
-    return store.load(tx, orderId).compose(found -> {
+  protected Future<Void> react(SqlConnection tx, SagaEvent event) {
+    return event.withOrderKey(orderId -> store.load(tx, orderId).compose(found -> {
       if (found.isEmpty() || found.get().sagaMode() != SagaMode.CHOREOGRAPHY) {
         return Future.succeededFuture();
       }
       Order order = found.get();
       boolean failedBefore = order.failureReason() != null;
       return record(tx, order, event)
-          .compose(recorded -> followUp(tx, order, failedBefore && recorded && isForward(event.type())));
-    });
+          .compose(recorded -> followUp(tx, order, failedBefore && recorded && FORWARD.contains(event.type())));
+    }));
   }
 
   /** Appends the order event the participant's event stands for; false if it changes nothing. */
-  private Future<Boolean> record(SqlConnection tx, Order order, EventEnvelope event) {
-    JsonObject data = event.data();
+  private Future<Boolean> record(SqlConnection tx, Order order, SagaEvent event) {
+    JsonObject data = event.envelope().data();
     return switch (event.type()) {
-      case "stock.reserved" -> appendIf(tx, order, !order.stockReserved(), OrderEvent.STOCK_RESERVED, new JsonObject());
-      case "stock.rejected" -> fail(tx, order, data.getString("reason", CancelReason.OUT_OF_STOCK));
-      case "payment.captured" -> appendIf(tx, order, !order.paymentCaptured(), OrderEvent.PAYMENT_CAPTURED,
+      case STOCK_RESERVED -> appendIf(tx, order, !order.stockReserved(), OrderEvent.STOCK_RESERVED, new JsonObject());
+      case STOCK_REJECTED -> fail(tx, order, data.getString("reason", CancelReason.OUT_OF_STOCK));
+      case PAYMENT_CAPTURED -> appendIf(tx, order, !order.paymentCaptured(), OrderEvent.PAYMENT_CAPTURED,
           new JsonObject().put("paymentId", data.getString("paymentId")));
-      case "payment.declined" -> fail(tx, order, CancelReason.PAYMENT_DECLINED);
-      case "shipment.created" -> appendIf(tx, order, !order.shipmentCreated(), OrderEvent.SHIPMENT_CREATED,
+      case PAYMENT_DECLINED -> fail(tx, order, CancelReason.PAYMENT_DECLINED);
+      case SHIPMENT_CREATED -> appendIf(tx, order, !order.shipmentCreated(), OrderEvent.SHIPMENT_CREATED,
           new JsonObject().put("shipmentId", data.getString("shipmentId"))
               .put("trackingNumber", data.getString("trackingNumber")));
-      case "shipment.rejected" -> fail(tx, order, CancelReason.SHIPPING_FAILED);
-      case "stock.committed" -> appendIf(tx, order, !order.stockCommitted(), OrderEvent.STOCK_COMMITTED,
+      case SHIPMENT_REJECTED -> fail(tx, order, CancelReason.SHIPPING_FAILED);
+      case STOCK_COMMITTED -> appendIf(tx, order, !order.stockCommitted(), OrderEvent.STOCK_COMMITTED,
           new JsonObject());
-      case "stock.released" -> appendIf(tx, order, order.stockReserved(), OrderEvent.STOCK_RELEASED, new JsonObject());
-      case "payment.refunded" -> appendIf(tx, order, order.paymentCaptured(), OrderEvent.PAYMENT_REFUNDED,
+      case STOCK_RELEASED -> appendIf(tx, order, order.stockReserved(), OrderEvent.STOCK_RELEASED, new JsonObject());
+      case PAYMENT_REFUNDED -> appendIf(tx, order, order.paymentCaptured(), OrderEvent.PAYMENT_REFUNDED,
           new JsonObject());
-      case "shipment.cancelled" -> appendIf(tx, order, order.shipmentCreated(), OrderEvent.SHIPMENT_CANCELLED,
+      case SHIPMENT_CANCELLED -> appendIf(tx, order, order.shipmentCreated(), OrderEvent.SHIPMENT_CANCELLED,
           new JsonObject());
-      default -> Future.succeededFuture(false);
+      default -> Future.succeededFuture(false); // not in REACTS_TO
     };
   }
 
@@ -125,10 +137,5 @@ public final class ChoreographedSaga implements EventHandler {
 
   private Future<Boolean> appendIf(SqlConnection tx, Order order, boolean condition, String type, JsonObject data) {
     return condition ? store.append(tx, order, type, data).map(true) : Future.succeededFuture(false);
-  }
-
-  /** An event that means a participant did something that may need undoing. */
-  private static boolean isForward(String type) {
-    return type.equals("stock.reserved") || type.equals("payment.captured") || type.equals("shipment.created");
   }
 }

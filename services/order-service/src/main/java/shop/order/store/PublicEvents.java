@@ -1,9 +1,16 @@
 package shop.order.store;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlConnection;
+import java.util.List;
+import shop.contracts.events.EventType;
+import shop.contracts.events.OrderCancelled;
+import shop.contracts.events.OrderConfirmed;
+import shop.contracts.events.OrderCreated;
+import shop.contracts.events.OrderSnapshot;
+import shop.contracts.inventory.OrderLine;
+import shop.contracts.inventory.PricedLine;
 import shop.order.domain.Order;
 import shop.order.domain.OrderEvent;
 import shop.order.domain.SagaMode;
@@ -11,50 +18,44 @@ import shop.platform.events.EventEnvelope;
 import shop.platform.events.Outbox;
 
 /**
- * The events other services see, on topic {@code orders}: {@code order.created}, {@code order.confirmed},
- * {@code order.cancelled}; and, for a choreographed saga, the events the participants react to:
+ * The events of topic {@code orders}: for other services, {@code order.created}, {@code order.confirmed}
+ * and {@code order.cancelled}; and, for a choreographed saga, the events the participants react to:
  * {@code order.submitted} (reserve, charge, ship) and {@code order.cancel-requested} (undo).
  * The other internal events stay in the event store.
  */
 public final class PublicEvents {
 
-  public static final String TOPIC = "orders";
-
   public Future<Void> publish(SqlConnection tx, Order order, OrderEvent event) {
     String id = order.id().toString();
-    JsonObject common = new JsonObject().put("orderId", id).put("userId", order.userId());
     boolean choreographed = order.sagaMode() == SagaMode.CHOREOGRAPHY;
     EventEnvelope envelope = switch (event.type()) {
-      case OrderEvent.PLACED -> EventEnvelope.of("order.created", id, common.copy()
-          .put("lines", order.lines()).put("totalMinor", order.totalMinor()).put("currency", order.currency())
-          .put("shippingAddress", order.shippingAddress()));
-      case OrderEvent.CONFIRMED -> EventEnvelope.of("order.confirmed", id, common.copy()
-          .put("email", order.email()).put("totalMinor", order.totalMinor()).put("currency", order.currency()));
-      case OrderEvent.CANCELLED -> EventEnvelope.of("order.cancelled", id, common.copy()
-          .put("email", order.email()).put("reason", order.failureReason()));
-      case OrderEvent.USER_VALIDATED -> choreographed
-          ? EventEnvelope.of("order.submitted", id, new JsonObject().put("order", sagaData(order))) : null;
-      case OrderEvent.COMPENSATION_REQUESTED ->
-          EventEnvelope.of("order.cancel-requested", id, new JsonObject().put("order", sagaData(order)));
+      case OrderEvent.PLACED -> EventEnvelope.of(EventType.ORDER_CREATED, id,
+          new OrderCreated(id, order.userId(), pricedLines(order), order.totalMinor(), order.currency(),
+              order.shippingAddress()).toJson());
+      case OrderEvent.CONFIRMED -> EventEnvelope.of(EventType.ORDER_CONFIRMED, id,
+          new OrderConfirmed(id, order.userId(), order.email(), order.totalMinor(), order.currency()).toJson());
+      case OrderEvent.CANCELLED -> EventEnvelope.of(EventType.ORDER_CANCELLED, id,
+          new OrderCancelled(id, order.userId(), order.email(), order.failureReason()).toJson());
+      case OrderEvent.USER_VALIDATED ->
+          choreographed ? EventEnvelope.of(EventType.ORDER_SUBMITTED, id, sagaData(order)) : null;
+      case OrderEvent.COMPENSATION_REQUESTED -> EventEnvelope.of(EventType.ORDER_CANCEL_REQUESTED, id, sagaData(order));
       default -> null;
     };
     return envelope == null ? Future.succeededFuture()
-        : Outbox.append(tx, TOPIC, envelope.inTrace(order.traceContext()));
+        : Outbox.append(tx, envelope.inTrace(order.traceContext()));
+  }
+
+  private static List<PricedLine> pricedLines(Order order) {
+    return order.lines().stream().map(line -> new PricedLine((JsonObject) line)).toList();
   }
 
   /** What every participant of the choreography needs to know about the order, passed along with each event. */
   private static JsonObject sagaData(Order order) {
-    JsonArray lines = new JsonArray();
-    order.lines().forEach(line -> lines.add(new JsonObject()
-        .put("productId", ((JsonObject) line).getString("productId"))
-        .put("quantity", ((JsonObject) line).getInteger("quantity"))));
-    return new JsonObject()
-        .put("orderId", order.id().toString())
-        .put("userId", order.userId())
-        .put("email", order.email())
-        .put("lines", lines)
-        .put("amountMinor", order.totalMinor())
-        .put("currency", order.currency())
-        .put("shippingAddress", order.shippingAddress());
+    List<OrderLine> lines = pricedLines(order).stream()
+        .map(line -> new OrderLine(line.getProductId(), line.getQuantity()))
+        .toList();
+    OrderSnapshot snapshot = new OrderSnapshot(order.id().toString(), order.userId(), order.email(), lines,
+        order.totalMinor(), order.currency(), order.shippingAddress());
+    return new JsonObject().put("order", snapshot.toJson());
   }
 }

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import shop.contracts.events.EventType;
 import shop.contracts.payments.ChargeRequest;
 import shop.contracts.payments.PaymentResult;
 import shop.payment.provider.PaymentProvider;
@@ -22,15 +23,10 @@ import shop.platform.ids.Uuids;
  * and its events, so the event-bus service and the choreography consumer share one implementation.
  * Only a change of state writes an event: repeating an operation changes nothing and emits nothing.
  *
- * <p>Events go to topic {@value #TOPIC}, keyed by order id, with the payment's fields and the saga's
+ * <p>Its {@link PaymentEvents} are keyed by order id, with the payment's fields and the saga's
  * {@code order} object when the operation was caused by an event that carried one (else null).
  */
 public final class PaymentLedger {
-
-  public static final String TOPIC = "payments";
-  public static final String CAPTURED_EVENT = "payment.captured";
-  public static final String DECLINED_EVENT = "payment.declined";
-  public static final String REFUNDED_EVENT = "payment.refunded";
 
   private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
   private static final int MAX_KEY_LENGTH = 200;
@@ -87,9 +83,9 @@ public final class PaymentLedger {
         .compose(decision -> decision.approved()
             ? payments.decide(tx, pending.id(), PaymentResult.CAPTURED, null)
                 .compose(captured -> payments.recordCharge(tx, captured)
-                    .compose(v -> emit(tx, CAPTURED_EVENT, captured, order)))
+                    .compose(v -> emit(tx, EventType.PAYMENT_CAPTURED, captured, order)))
             : payments.decide(tx, pending.id(), PaymentResult.DECLINED, decision.reason())
-                .compose(declined -> emit(tx, DECLINED_EVENT, declined, order)));
+                .compose(declined -> emit(tx, EventType.PAYMENT_DECLINED, declined, order)));
   }
 
   /**
@@ -107,13 +103,13 @@ public final class PaymentLedger {
     Future<Void> chain = Future.succeededFuture();
     for (Payment payment : refunded) {
       chain = chain.compose(v -> payments.recordRefund(tx, payment))
-          .compose(v -> emit(tx, REFUNDED_EVENT, payment, order))
+          .compose(v -> emit(tx, EventType.PAYMENT_REFUNDED, payment, order))
           .mapEmpty();
     }
     return chain;
   }
 
-  private Future<Payment> emit(SqlConnection tx, String type, Payment payment, JsonObject order) {
+  private Future<Payment> emit(SqlConnection tx, EventType type, Payment payment, JsonObject order) {
     JsonObject data = new JsonObject()
         .put("order", order)
         .put("paymentId", payment.id().toString())
@@ -125,7 +121,7 @@ public final class PaymentLedger {
         .put("reason", payment.reason());
     // Counted once the state change is committed, not when a rolled-back attempt made it.
     tx.transaction().completion().onSuccess(v -> count(payment.status().toLowerCase(Locale.ROOT)));
-    return Outbox.append(tx, TOPIC, EventEnvelope.of(type, payment.orderId().toString(), data)).map(payment);
+    return Outbox.append(tx, EventEnvelope.of(type, payment.orderId().toString(), data)).map(payment);
   }
 
   private void count(String outcome) {

@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlConnection;
 import java.util.Optional;
 import java.util.UUID;
+import shop.contracts.events.EventType;
 import shop.contracts.shipping.Shipment;
 import shop.contracts.shipping.ShipmentRequest;
 import shop.platform.events.EventEnvelope;
@@ -16,15 +17,10 @@ import shop.platform.ids.Uuids;
  * event-bus service and the choreography consumer share one implementation. Only a change of state
  * writes an event: repeating an operation changes nothing and emits nothing.
  *
- * <p>Events go to topic {@value #TOPIC}, keyed by order id, with the shipment's fields and the saga's
+ * <p>Its {@link ShipmentEvents} are keyed by order id, with the shipment's fields and the saga's
  * {@code order} object when the operation was caused by an event that carried one (else null).
  */
 public final class Dispatch {
-
-  public static final String TOPIC = "shipping";
-  public static final String CREATED_EVENT = "shipment.created";
-  public static final String REJECTED_EVENT = "shipment.rejected";
-  public static final String CANCELLED_EVENT = "shipment.cancelled";
 
   private static final int MAX_ADDRESS_LENGTH = 500;
 
@@ -62,21 +58,23 @@ public final class Dispatch {
     Optional<String> rejection = DeliveryRules.rejection(address);
     String status = rejection.isPresent() ? Shipment.REJECTED : Shipment.CREATED;
     String trackingNumber = rejection.isPresent() ? null : DeliveryRules.newTrackingNumber();
+    EventType outcome = rejection.isPresent() ? EventType.SHIPMENT_REJECTED : EventType.SHIPMENT_CREATED;
     return shipments.insertIfAbsent(tx, orderId, UUID.fromString(request.getUserId()), address, status,
             trackingNumber, rejection.orElse(null))
         .compose(inserted -> inserted.isPresent()
-            ? emit(tx, rejection.isPresent() ? REJECTED_EVENT : CREATED_EVENT, inserted.get(), order)
+            ? emit(tx, outcome, inserted.get(), order)
             : shipments.findByOrder(tx, orderId).map(Optional::orElseThrow));
   }
 
   /** Cancels the order's CREATED shipment: the order's shipment as it is now, and whether this call cancelled it. */
   public Future<Cancellation> cancel(SqlConnection tx, UUID orderId, JsonObject order) {
     return shipments.cancelCreated(tx, orderId).compose(cancelled -> cancelled.isPresent()
-        ? emit(tx, CANCELLED_EVENT, cancelled.get(), order).map(shipment -> new Cancellation(cancelled, true))
+        ? emit(tx, EventType.SHIPMENT_CANCELLED, cancelled.get(), order)
+            .map(shipment -> new Cancellation(cancelled, true))
         : shipments.findByOrder(tx, orderId).map(current -> new Cancellation(current, false)));
   }
 
-  private static Future<ShipmentRecord> emit(SqlConnection tx, String type, ShipmentRecord shipment,
+  private static Future<ShipmentRecord> emit(SqlConnection tx, EventType type, ShipmentRecord shipment,
       JsonObject order) {
     JsonObject data = new JsonObject()
         .put("order", order)
@@ -86,7 +84,7 @@ public final class Dispatch {
         .put("status", shipment.status())
         .put("trackingNumber", shipment.trackingNumber())
         .put("reason", shipment.reason());
-    return Outbox.append(tx, TOPIC, EventEnvelope.of(type, shipment.orderId().toString(), data)).map(shipment);
+    return Outbox.append(tx, EventEnvelope.of(type, shipment.orderId().toString(), data)).map(shipment);
   }
 
 

@@ -7,11 +7,13 @@ import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Transaction;
 import io.vertx.sqlclient.Tuple;
+import java.util.Optional;
+import shop.contracts.events.EventType;
 
 /**
- * Writes events to the outbox table; pass the connection of the transaction that changes the state.
- * When that transaction commits, the {@link OutboxRelay} of this JVM hears of it at once, on the
- * local event bus, and sends the events on.
+ * Writes events to the outbox table, each for the topic of its {@link EventType}; pass the
+ * connection of the transaction that changes the state. When that transaction commits, the
+ * {@link OutboxRelay} of this JVM hears of it at once, on the local event bus, and sends the events on.
  */
 public final class Outbox {
 
@@ -23,10 +25,15 @@ public final class Outbox {
   private Outbox() {
   }
 
-  public static Future<Void> append(SqlConnection transaction, String topic, EventEnvelope event) {
+  /** Appends the event; it fails, writing nothing, if its type is not an {@link EventType}. */
+  public static Future<Void> append(SqlConnection transaction, EventEnvelope event) {
+    Optional<EventType> type = EventType.named(event.type());
+    if (type.isEmpty()) {
+      return Future.failedFuture(new IllegalArgumentException("no event type " + event.type()));
+    }
     return transaction
         .preparedQuery("INSERT INTO outbox (event_id, topic, aggregate_id, envelope) VALUES ($1, $2, $3, $4)")
-        .execute(Tuple.of(event.id(), topic, event.aggregateId(), event.toJson()))
+        .execute(Tuple.of(event.id(), type.get().topic().topicName(), event.aggregateId(), event.toJson()))
         .onSuccess(inserted -> announceOnCommit(transaction))
         .mapEmpty();
   }
