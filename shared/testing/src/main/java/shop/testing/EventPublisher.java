@@ -6,9 +6,9 @@ import io.vertx.kafka.client.producer.KafkaProducerRecord;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import shop.platform.boot.StartupRetry;
 import shop.platform.events.EventEnvelope;
 import shop.platform.events.KafkaTopics;
+import shop.platform.resilience.StartupRetry;
 
 /**
  * Publishes events to the test Kafka as a producing service's outbox relay does (keyed by aggregate

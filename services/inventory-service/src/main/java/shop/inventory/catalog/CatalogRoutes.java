@@ -10,13 +10,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import shop.platform.http.Auth;
 import shop.platform.http.JsonRequest;
 import shop.platform.http.JsonResponses;
 import shop.platform.http.PageRequest;
-import shop.platform.http.Problem;
 import shop.platform.http.Problem.FieldError;
+import shop.platform.http.Problem;
 import shop.platform.http.RequestParams;
-import shop.platform.security.Auth;
 
 /**
  * {@code GET /products}, {@code GET /products/{id}} (public) and, for admins, {@code POST /products}

@@ -6,8 +6,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.JWTAuthHandler;
 import shop.order.store.OrderProjection;
+import shop.platform.http.Auth;
 import shop.platform.http.JsonResponses;
-import shop.platform.security.Auth;
 
 /** {@code POST /admin/orders/read-model/rebuild}: replays the event store into a fresh read model. */
 public final class AdminRoutes {

@@ -19,12 +19,12 @@ import shop.order.placing.OrderPlacement;
 import shop.order.placing.PlaceOrder;
 import shop.order.store.OrderEventStore;
 import shop.order.store.OrderReadModel;
+import shop.platform.http.Auth;
 import shop.platform.http.JsonRequest;
 import shop.platform.http.JsonResponses;
-import shop.platform.http.Problem;
 import shop.platform.http.Problem.FieldError;
+import shop.platform.http.Problem;
 import shop.platform.http.RequestParams;
-import shop.platform.security.Auth;
 
 /**
  * {@code POST /orders}, {@code GET /orders}, {@code GET /orders/{id}}, {@code GET /orders/{id}/history},

@@ -8,10 +8,10 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.JWTAuthHandler;
 import java.util.List;
 import java.util.Optional;
+import shop.platform.http.Auth;
 import shop.platform.http.JsonRequest;
 import shop.platform.http.JsonResponses;
 import shop.platform.http.Problem;
-import shop.platform.security.Auth;
 
 /** {@code POST /users}, {@code GET /users/me}, {@code PATCH /users/me}. */
 public final class AccountRoutes {

@@ -27,6 +27,7 @@ import shop.platform.health.Readiness;
 import shop.platform.http.ApiRoutes;
 import shop.platform.http.HttpServerVerticle;
 import shop.platform.resilience.Breakers;
+import shop.platform.resilience.StartupRetry;
 import shop.platform.security.CachingJwtVerifier;
 import shop.platform.security.Jwt;
 import shop.platform.tracing.Tracing;

@@ -27,6 +27,7 @@ import org.slf4j.LoggerFactory;
 import shop.platform.config.ServiceConfig;
 import shop.platform.discovery.ConsulRegistry;
 import shop.platform.health.Readiness;
+import shop.platform.resilience.StartupRetry;
 import shop.platform.tracing.Tracing;
 
 /**

@@ -7,8 +7,8 @@ import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import org.flywaydb.core.Flyway;
-import shop.platform.boot.StartupRetry;
 import shop.platform.config.ServiceConfig;
+import shop.platform.resilience.StartupRetry;
 
 /** A service's own PostgreSQL database: versioned migrations, then a reactive connection pool. */
 public final class Database {

@@ -8,7 +8,7 @@ import io.vertx.kafka.admin.TopicDescription;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.errors.LeaderNotAvailableException;
-import shop.platform.boot.StartupRetry;
+import shop.platform.resilience.StartupRetry;
 
 /**
  * Creates a service's topics up front (the broker does not create topics on first use) and waits

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
-import shop.platform.security.Auth;
 
 /**
  * The routes of a collection whose records each belong to one user, who alone may read them (the

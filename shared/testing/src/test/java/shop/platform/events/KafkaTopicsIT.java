@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import shop.platform.boot.StartupRetry;
+import shop.platform.resilience.StartupRetry;
 import shop.testing.TestInfra;
 
 /**

@@ -1,11 +1,11 @@
-package shop.platform.security;
+package shop.platform.http;
 
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonArray;
 import io.vertx.ext.auth.User;
 import io.vertx.ext.web.RoutingContext;
 import java.util.UUID;
-import shop.platform.http.Problem;
+import shop.platform.security.Jwt;
 
 /** Who is calling, once a {@code JWTAuthHandler} has verified the bearer token. */
 public final class Auth {

@@ -1,4 +1,4 @@
-package shop.platform.boot;
+package shop.platform.resilience;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -47,7 +47,7 @@ public final class StartupRetry {
   }
 
   /** For joining the cluster, before Vert.x exists: retries on the JDK's delay scheduler instead. */
-  static StartupRetry untilWithoutVertx(long deadlineNanos) {
+  public static StartupRetry untilWithoutVertx(long deadlineNanos) {
     return new StartupRetry(deadlineNanos,
         (delayMs, task) -> CompletableFuture.delayedExecutor(delayMs, TimeUnit.MILLISECONDS).execute(task));
   }

@@ -1,4 +1,4 @@
-package shop.platform.boot;
+package shop.platform.resilience;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
