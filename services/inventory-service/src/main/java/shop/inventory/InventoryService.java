@@ -10,7 +10,7 @@ import shop.contracts.inventory.Inventory;
 import shop.inventory.catalog.CatalogRoutes;
 import shop.inventory.catalog.DemoCatalog;
 import shop.inventory.catalog.ProductRepository;
-import shop.inventory.stock.InventoryEventBusService;
+import shop.inventory.stock.InventoryBusService;
 import shop.inventory.stock.Reservations;
 import shop.inventory.stock.StockSaga;
 import shop.platform.boot.ServiceContext;
@@ -48,7 +48,7 @@ public final class InventoryService implements ServiceModule {
     return seeded
         .compose(v -> context.relayOutbox(pool))
         .compose(v -> context.serveEventBus(Inventory.ADDRESS, Inventory.class,
-            new InventoryEventBusService(pool, products, reservations)))
+            new InventoryBusService(pool, products, reservations)))
         .compose(v -> context.consumeEvents(pool, StockSaga.CONSUMER, StockSaga.TOPICS, new StockSaga(reservations)))
         .compose(v -> context.serveHttp((api, vertx) -> new CatalogRoutes(products, jwt).mount(api)));
   }

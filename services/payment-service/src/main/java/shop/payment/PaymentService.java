@@ -6,7 +6,7 @@ import java.util.List;
 import shop.contracts.events.Topic;
 import shop.contracts.payments.Payments;
 import shop.payment.api.PaymentRoutes;
-import shop.payment.bus.PaymentsService;
+import shop.payment.bus.PaymentsBusService;
 import shop.payment.ledger.PaymentLedger;
 import shop.payment.ledger.PaymentRepository;
 import shop.payment.provider.PaymentProvider;
@@ -43,7 +43,7 @@ public final class PaymentService implements ServiceModule {
           PaymentLedger ledger = new PaymentLedger(payments, provider, context.meters());
           return context.relayOutbox(pool)
               .compose(v -> context.serveEventBus(Payments.ADDRESS, Payments.class,
-                  new PaymentsService(pool, payments, ledger)))
+                  new PaymentsBusService(pool, payments, ledger)))
               .compose(v -> context.consumeEvents(pool, PaymentSaga.CONSUMER, PaymentSaga.TOPICS,
                   new PaymentSaga(ledger)))
               .compose(v -> context.serveHttp((api, vertx) -> new PaymentRoutes(payments, jwt).mount(api)));

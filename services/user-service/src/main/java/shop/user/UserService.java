@@ -14,7 +14,7 @@ import shop.user.account.UserRepository;
 import shop.user.auth.AuthRoutes;
 import shop.user.auth.PasswordHasher;
 import shop.user.auth.TokenIssuer;
-import shop.user.directory.UserDirectoryService;
+import shop.user.directory.UserDirectoryBusService;
 
 /** user-service: users and their credentials, logins that issue JWTs, and the {@code users} lookup. */
 public final class UserService implements ServiceModule {
@@ -45,7 +45,7 @@ public final class UserService implements ServiceModule {
       return accounts.ensureAdmin(config.getString("admin.email"), config.getString("admin.name"),
               config.getString("admin.password"))
           .compose(v -> context.serveEventBus(UserDirectory.ADDRESS, UserDirectory.class,
-              new UserDirectoryService(users)))
+              new UserDirectoryBusService(users)))
           .compose(v -> context.serveHttp((api, vertx) -> {
             new AccountRoutes(accounts, verifier).mount(api);
             new AuthRoutes(accounts, tokens, Jwt.jwks(publicKey)).mount(api);

@@ -11,11 +11,11 @@ import shop.user.account.User;
 import shop.user.account.UserRepository;
 
 /** The {@code users} event-bus service: lookups by id for other services. */
-public final class UserDirectoryService implements UserDirectory {
+public final class UserDirectoryBusService implements UserDirectory {
 
   private final UserRepository users;
 
-  public UserDirectoryService(UserRepository users) {
+  public UserDirectoryBusService(UserRepository users) {
     this.users = users;
   }
 

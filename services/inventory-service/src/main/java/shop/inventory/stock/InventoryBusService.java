@@ -19,13 +19,13 @@ import shop.inventory.catalog.ProductRepository;
  * The {@code inventory} event-bus service: prices, and the reservation operations each in a
  * transaction of its own. A refusal becomes a {@link ServiceException} with the contract's code.
  */
-public final class InventoryEventBusService implements Inventory {
+public final class InventoryBusService implements Inventory {
 
   private final Pool pool;
   private final ProductRepository products;
   private final Reservations reservations;
 
-  public InventoryEventBusService(Pool pool, ProductRepository products, Reservations reservations) {
+  public InventoryBusService(Pool pool, ProductRepository products, Reservations reservations) {
     this.pool = pool;
     this.products = products;
     this.reservations = reservations;
@@ -59,7 +59,7 @@ public final class InventoryEventBusService implements Inventory {
   @Override
   public Future<Reservation> reserve(String orderId, List<OrderLine> lines) {
     return pool.withTransaction(tx -> reservations.reserve(tx, orderId, lines, new JsonObject()))
-        .recover(InventoryEventBusService::asServiceException);
+        .recover(InventoryBusService::asServiceException);
   }
 
   @Override
