@@ -58,12 +58,12 @@ public final class OrderService implements ServiceModule {
   /** The saga's participants, each behind a breaker of its own; inventory's breaker also guards pricing. */
   private static Participants participants(ServiceContext context, GuardedService<Inventory> inventory, Pool pool) {
     Vertx vertx = context.vertx();
-    return new Participants(guarded(context, UserDirectory.createProxy(vertx), "users"), inventory,
-        guarded(context, Payments.createProxy(vertx), "payments"),
-        guarded(context, Shipping.createProxy(vertx), "shipping"), new KnownUsersTable(pool));
+    return new Participants(guarded(context, UserDirectory.createProxy(vertx), UserDirectory.ADDRESS), inventory,
+        guarded(context, Payments.createProxy(vertx), Payments.ADDRESS),
+        guarded(context, Shipping.createProxy(vertx), Shipping.ADDRESS), new KnownUsersTable(pool));
   }
 
-  /** A service's proxy behind a breaker of its own, named in logs and metrics ({@code shop_breaker_state}). */
+  /** A proxy behind a breaker of its own, named after its address in logs and metrics ({@code shop_breaker_state}). */
   private static <S> GuardedService<S> guarded(ServiceContext context, S proxy, String breakerName) {
     return new GuardedService<>(proxy, context.breaker(breakerName));
   }
@@ -84,7 +84,8 @@ public final class OrderService implements ServiceModule {
           OrderProjection projection = new OrderProjection(pool);
           OrderEventStore store = new OrderEventStore(pool, projection, new PublicEvents());
           OrderReadModel readModel = new OrderReadModel(pool);
-          GuardedService<Inventory> inventory = guarded(context, Inventory.createProxy(context.vertx()), "inventory");
+          GuardedService<Inventory> inventory =
+              guarded(context, Inventory.createProxy(context.vertx()), Inventory.ADDRESS);
           SagaDriver sagas = new SagaDriver(store, new SagaLog(pool), participants(context, inventory, pool),
               new SagaMetrics(context.meters()), context.tracer());
           long retryAfterMs = config.getLong("saga.retry-after-ms");

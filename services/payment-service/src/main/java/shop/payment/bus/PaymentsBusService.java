@@ -52,6 +52,6 @@ public final class PaymentsBusService implements Payments {
   private static <T> Future<T> undecided(Throwable failure) {
     return failure instanceof PaymentProvider.Unavailable
         ? ServiceException.fail(ServiceFailures.UNAVAILABLE, failure.getMessage())
-        : ServiceFailures.unavailable(log, "payments", failure);
+        : ServiceFailures.unavailable(log, ADDRESS, failure);
   }
 }

@@ -29,7 +29,7 @@ public final class ShippingBusService implements Shipping {
     return ServiceFailures.unlessInvalid(Dispatch.problemWith(request), () ->
         pool.withTransaction(tx -> dispatch.create(tx, request, null))
             .map(ShipmentRecord::toShipment)
-            .recover(failure -> ServiceFailures.unavailable(log, "shipping", failure)));
+            .recover(failure -> ServiceFailures.unavailable(log, ADDRESS, failure)));
   }
 
   @Override
@@ -37,6 +37,6 @@ public final class ShippingBusService implements Shipping {
     return ServiceFailures.forOrder(orderId, id -> pool.withTransaction(tx -> dispatch.cancel(tx, id, null))
         .map(cancellation -> cancellation.shipment().map(ShipmentRecord::toShipment)
             .orElseGet(() -> new Shipment(null, orderId, Shipment.NONE, null, null)))
-        .recover(failure -> ServiceFailures.unavailable(log, "shipping", failure)));
+        .recover(failure -> ServiceFailures.unavailable(log, ADDRESS, failure)));
   }
 }
