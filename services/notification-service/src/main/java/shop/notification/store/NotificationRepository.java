@@ -22,11 +22,14 @@ public final class NotificationRepository {
 
   /**
    * Stores a notification in the given transaction; false if its event already has one (an event
-   * redelivered, or consumed by another consumer group).
+   * redelivered, or consumed by another consumer group). It is dated when it is stored, not when the
+   * transaction began: a consumer stores a whole poll's notifications in one transaction, and they
+   * must still list in the order of their events.
    */
   public Future<Boolean> insert(SqlConnection tx, NewNotification notification, NotificationStatus status) {
     return tx.preparedQuery("INSERT INTO notifications (id, event_id, user_id, order_id, kind, recipient, subject, "
-            + "body, status) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (event_id) DO NOTHING")
+            + "body, status, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, clock_timestamp()) "
+            + "ON CONFLICT (event_id) DO NOTHING")
         .execute(Tuple.of(UUID.randomUUID(), notification.eventId(), notification.userId(), notification.orderId(),
             notification.kind().name(), notification.recipient(), notification.subject(), notification.body(),
             status.name()))
