@@ -34,7 +34,6 @@ import shop.platform.boot.ServiceContext;
 import shop.platform.boot.ServiceLauncher;
 import shop.platform.boot.ServiceModule;
 import shop.platform.config.ServiceConfig;
-import shop.platform.discovery.ConsulCatalog;
 
 /** order-service: orders as event streams, the order saga, and the order read model. */
 public final class OrderService implements ServiceModule {
@@ -57,20 +56,16 @@ public final class OrderService implements ServiceModule {
   }
 
   /** The saga's participants, each behind a breaker of its own; inventory's breaker also guards pricing. */
-  private static Participants participants(ServiceContext context, ConsulCatalog catalog,
-      GuardedService<Inventory> inventory, Pool pool) {
+  private static Participants participants(ServiceContext context, GuardedService<Inventory> inventory, Pool pool) {
     Vertx vertx = context.vertx();
-    return new Participants(guarded(context, catalog, UserDirectory.createProxy(vertx), UserDirectory.ADDRESS),
-        inventory, guarded(context, catalog, Payments.createProxy(vertx), Payments.ADDRESS),
-        guarded(context, catalog, Shipping.createProxy(vertx), Shipping.ADDRESS), new KnownUsersTable(pool));
+    return new Participants(guarded(context, UserDirectory.createProxy(vertx), UserDirectory.ADDRESS), inventory,
+        guarded(context, Payments.createProxy(vertx), Payments.ADDRESS),
+        guarded(context, Shipping.createProxy(vertx), Shipping.ADDRESS), new KnownUsersTable(pool));
   }
 
-  /**
-   * A proxy called only while Consul has a passing instance at its address, behind a breaker of its own
-   * named after the address in logs and metrics ({@code shop_breaker_state}).
-   */
-  private static <S> GuardedService<S> guarded(ServiceContext context, ConsulCatalog catalog, S proxy, String address) {
-    return new GuardedService<>(proxy, address, context.breaker(address), () -> catalog.hasPassingInstance(address));
+  /** A proxy behind a breaker of its own, named after its address in logs and metrics ({@code shop_breaker_state}). */
+  private static <S> GuardedService<S> guarded(ServiceContext context, S proxy, String breakerName) {
+    return new GuardedService<>(proxy, context.breaker(breakerName));
   }
 
   @Override
@@ -84,16 +79,14 @@ public final class OrderService implements ServiceModule {
     JWTAuth jwt = context.jwtVerifier();
     return context.createTopics(Stream.concat(Stream.of(Topic.ORDERS.topicName()), ChoreographedSaga.TOPICS.stream())
             .toList())
-        .compose(v -> Future.all(context.openDatabase(), context.consulCatalog()))
-        .compose(ready -> {
-          Pool pool = ready.resultAt(0);
-          ConsulCatalog catalog = ready.resultAt(1);
+        .compose(v -> context.openDatabase())
+        .compose(pool -> {
           OrderProjection projection = new OrderProjection(pool);
           OrderEventStore store = new OrderEventStore(pool, projection, new PublicEvents());
           OrderReadModel readModel = new OrderReadModel(pool);
           GuardedService<Inventory> inventory =
-              guarded(context, catalog, Inventory.createProxy(context.vertx()), Inventory.ADDRESS);
-          SagaDriver sagas = new SagaDriver(store, new SagaLog(pool), participants(context, catalog, inventory, pool),
+              guarded(context, Inventory.createProxy(context.vertx()), Inventory.ADDRESS);
+          SagaDriver sagas = new SagaDriver(store, new SagaLog(pool), participants(context, inventory, pool),
               new SagaMetrics(context.meters()), context.tracer());
           long retryAfterMs = config.getLong("saga.retry-after-ms");
           long stalledAfterMs = config.getLong("saga.stalled-after-ms");

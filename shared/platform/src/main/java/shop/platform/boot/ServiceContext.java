@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import shop.platform.config.ServiceConfig;
 import shop.platform.db.Database;
-import shop.platform.discovery.ConsulCatalog;
 import shop.platform.events.EventConsumer;
 import shop.platform.events.EventHandler;
 import shop.platform.events.KafkaTopics;
@@ -46,7 +45,6 @@ public final class ServiceContext {
   private final StartupRetry startup;
   private final List<Record> records = new ArrayList<>();
   private int httpPort = -1;
-  private Future<ConsulCatalog> catalog;
 
   ServiceContext(Vertx vertx, String serviceName, String instanceId, ServiceConfig config, MeterRegistry meters,
       HealthChecks readiness, Tracer tracer, StartupRetry startup) {
@@ -129,14 +127,6 @@ public final class ServiceContext {
     return new CachingJwtVerifier(
         Jwt.verifier(vertx, Jwt.readPem(config.getString("jwt.public-key-file")), config.getString("jwt.issuer")),
         config.getInt("auth.token-cache-size"));
-  }
-
-  /** The services Consul has a passing instance of, for lookups; imported on first use, then followed. */
-  public Future<ConsulCatalog> consulCatalog() {
-    if (catalog == null) {
-      catalog = startup.run("importing the Consul catalog", () -> ConsulCatalog.start(vertx, config));
-    }
-    return catalog;
   }
 
   /** A circuit breaker for calls to another service, with metrics; see {@link Breakers}. */
