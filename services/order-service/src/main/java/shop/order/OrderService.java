@@ -1,7 +1,6 @@
 package shop.order;
 
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.sqlclient.Pool;
 import java.util.stream.Stream;
@@ -57,15 +56,17 @@ public final class OrderService implements ServiceModule {
 
   /** The saga's participants, each behind a breaker of its own; inventory's breaker also guards pricing. */
   private static Participants participants(ServiceContext context, GuardedService<Inventory> inventory, Pool pool) {
-    Vertx vertx = context.vertx();
-    return new Participants(guarded(context, UserDirectory.createProxy(vertx), UserDirectory.ADDRESS), inventory,
-        guarded(context, Payments.createProxy(vertx), Payments.ADDRESS),
-        guarded(context, Shipping.createProxy(vertx), Shipping.ADDRESS), new KnownUsersTable(pool));
+    return new Participants(guarded(context, UserDirectory.ADDRESS, UserDirectory.class), inventory,
+        guarded(context, Payments.ADDRESS, Payments.class), guarded(context, Shipping.ADDRESS, Shipping.class),
+        new KnownUsersTable(pool));
   }
 
-  /** A proxy behind a breaker of its own, named after its address in logs and metrics ({@code shop_breaker_state}). */
-  private static <S> GuardedService<S> guarded(ServiceContext context, S proxy, String breakerName) {
-    return new GuardedService<>(proxy, context.breaker(breakerName));
+  /**
+   * A service found through discovery by the name of its record (its address), behind a breaker of
+   * its own named alike in logs and metrics ({@code shop_breaker_state}).
+   */
+  private static <S> GuardedService<S> guarded(ServiceContext context, String name, Class<S> contract) {
+    return new GuardedService<>(() -> context.catalog().eventBusService(name, contract), context.breaker(name));
   }
 
   @Override
@@ -85,7 +86,7 @@ public final class OrderService implements ServiceModule {
           OrderEventStore store = new OrderEventStore(pool, projection, new PublicEvents());
           OrderReadModel readModel = new OrderReadModel(pool);
           GuardedService<Inventory> inventory =
-              guarded(context, Inventory.createProxy(context.vertx()), Inventory.ADDRESS);
+              guarded(context, Inventory.ADDRESS, Inventory.class);
           SagaDriver sagas = new SagaDriver(store, new SagaLog(pool), participants(context, inventory, pool),
               new SagaMetrics(context.meters()), context.tracer());
           long retryAfterMs = config.getLong("saga.retry-after-ms");

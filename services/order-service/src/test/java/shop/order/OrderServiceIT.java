@@ -3,19 +3,23 @@ package shop.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.servicediscovery.types.EventBusService;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import shop.contracts.orders.OrderLimits;
+import shop.contracts.payments.Payments;
 import shop.testing.Await;
 import shop.testing.Consul;
 import shop.testing.Http;
@@ -47,7 +51,8 @@ class OrderServiceIT {
     services = List.of(
         ServiceProcess.launch("user-service", "user-service-order-it", Map.of()),
         ServiceProcess.launch("inventory-service", "inventory-service-order-it", Map.of()),
-        ServiceProcess.launch("order-service", "order-service-it-1", Map.of()));
+        // A breaker that never opens here: every saga step that is attempted reaches the participant.
+        ServiceProcess.launch("order-service", "order-service-it-1", Map.of("BREAKER_MAX_FAILURES", "1000000")));
     services.forEach(service -> service.awaitPassing(Duration.ofSeconds(120)));
     orders = api("order-service-it-1");
     database = ServiceDatabase.open(client, "orders");
@@ -88,6 +93,28 @@ class OrderServiceIT {
     List<String> history = orders.get("/orders/" + orderId + "/history", customerToken).json()
         .getJsonArray("events").stream().map(event -> ((JsonObject) event).getString("type")).toList();
     assertThat(history).contains("OrderPlaced", "StockReserved").doesNotContain("OrderCancelled");
+  }
+
+  @Test
+  void aParticipantWithoutAPassingInstanceInConsulIsNotCalled() {
+    // payments on the event bus, but failing its check in Consul, as an instance that hangs or is not ready is.
+    AtomicInteger charges = new AtomicInteger();
+    MessageConsumer<JsonObject> unready = client.eventBus().consumer(Payments.ADDRESS, message -> charges.incrementAndGet());
+    unready.completion().await();
+    Consul.registerService(new JsonObject().put("ID", "payments-order-it").put("Name", Payments.ADDRESS)
+        .put("Address", "127.0.0.1").put("Port", 1).put("Tags", new JsonArray().add(EventBusService.TYPE))
+        .put("Check", new JsonObject().put("HTTP", "http://127.0.0.1:1/health/ready").put("Interval", "1s")));
+    try {
+      String orderId = place(customerToken, UUID.randomUUID().toString(), order(productId, 1)).json().getString("id");
+
+      Await.until(SAGA_TIMEOUT, "order " + orderId + " to wait for its payment",
+          () -> "PENDING_PAYMENT".equals(orders.get("/orders/" + orderId, customerToken).json().getString("status")));
+
+      assertThat(charges).as("charges sent to an instance Consul does not pass").hasValue(0);
+    } finally {
+      Consul.deregisterService("payments-order-it");
+      unready.unregister().await();
+    }
   }
 
   @Test

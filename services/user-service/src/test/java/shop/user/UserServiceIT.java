@@ -154,7 +154,7 @@ class UserServiceIT {
     Response ready = root.get("/health/ready", null);
     assertThat(ready.status()).isEqualTo(200);
     assertThat(ready.json().getJsonArray("checks").stream().map(c -> ((JsonObject) c).getString("id")))
-        .containsExactlyInAnyOrder("database", "kafka", "consul");
+        .containsExactlyInAnyOrder("database", "consul");
     assertThat(root.get("/health/live", null).status()).isEqualTo(200);
 
     Response metrics = root.get("/metrics", null);

@@ -54,6 +54,17 @@ public final class Consul {
         .PUT(HttpRequest.BodyPublishers.ofString(value)));
   }
 
+  /** Registers a service instance with the agent ({@code PUT /v1/agent/service/register}), checks included. */
+  public static void registerService(JsonObject registration) {
+    send(HttpRequest.newBuilder(URI.create(TestInfra.consulUrl() + "/v1/agent/service/register"))
+        .PUT(HttpRequest.BodyPublishers.ofString(registration.encode())));
+  }
+
+  public static void deregisterService(String id) {
+    send(HttpRequest.newBuilder(URI.create(TestInfra.consulUrl() + "/v1/agent/service/deregister/" + id))
+        .PUT(HttpRequest.BodyPublishers.noBody()));
+  }
+
   public static void deleteTree(String prefix) {
     send(HttpRequest.newBuilder(URI.create(TestInfra.consulUrl() + "/v1/kv/" + prefix + "?recurse")).DELETE());
   }

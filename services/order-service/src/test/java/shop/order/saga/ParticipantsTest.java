@@ -16,9 +16,11 @@ import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.serviceproxy.ServiceException;
 import io.vertx.sqlclient.SqlClient;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -58,12 +60,19 @@ class ParticipantsTest {
   private final FakeParticipant<Reservation> inventory = new FakeParticipant<>();
   private final FakeParticipant<PaymentResult> payments = new FakeParticipant<>();
   private final Map<String, UserSummary> knownUsers = new HashMap<>();
+  /** The services Consul has a passing instance of. */
+  private final Set<String> passing = new HashSet<>(Set.of("users", "inventory", "payments", "shipping"));
   private final Participants participants = new Participants(
-      new GuardedService<>(new FakeUserDirectory(), usersBreaker),
-      new GuardedService<>(new FakeInventory(), inventoryBreaker),
-      new GuardedService<>(new FakePayments(), paymentsBreaker),
-      new GuardedService<>(new NoShipping(), breaker("shipping")),
+      guarded(new FakeUserDirectory(), "users", usersBreaker),
+      guarded(new FakeInventory(), "inventory", inventoryBreaker),
+      guarded(new FakePayments(), "payments", paymentsBreaker),
+      guarded(new NoShipping(), "shipping", breaker("shipping")),
       new FakeKnownUsers());
+
+  private <S> GuardedService<S> guarded(S service, String name, CircuitBreaker breaker) {
+    return new GuardedService<>(() -> passing.contains(name) ? Future.succeededFuture(service)
+        : Future.failedFuture(new ReplyException(ReplyFailure.NO_HANDLERS, "no instance of " + name)), breaker);
+  }
 
   @AfterEach
   void close() {
@@ -109,6 +118,27 @@ class ParticipantsTest {
     assertThat(paymentsBreaker.state()).isEqualTo(CircuitBreakerState.OPEN);
     assertThatThrownBy(() -> participants.charge(CHARGE).await()).isInstanceOf(OpenCircuitException.class);
     assertThat(payments.calls()).as("an open breaker does not call").isEqualTo(MAX_FAILURES);
+  }
+
+  @Test
+  void aParticipantWithoutAPassingInstanceIsNotCalledAndTheStepFailsAtOnce() {
+    passing.remove("payments");
+
+    assertThatThrownBy(() -> participants.charge(CHARGE).await()).isInstanceOfSatisfying(ReplyException.class,
+        e -> assertThat(e.failureType()).isEqualTo(ReplyFailure.NO_HANDLERS));
+
+    assertThat(payments.calls()).isZero();
+  }
+
+  @Test
+  void whenUserServiceHasNoPassingInstanceTheUserLastKnownStandsInWithoutACall() {
+    knownUsers.put(ALICE.getId(), ALICE);
+    passing.remove("users");
+
+    Outcome<UserSummary> outcome = participants.user(ALICE.getId()).await();
+
+    assertThat(outcome.value().toJson()).isEqualTo(ALICE.toJson());
+    assertThat(users.calls()).isZero();
   }
 
   @Test

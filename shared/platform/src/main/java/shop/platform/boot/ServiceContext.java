@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import shop.platform.config.ServiceConfig;
 import shop.platform.db.Database;
+import shop.platform.discovery.ServiceCatalog;
 import shop.platform.events.EventConsumer;
 import shop.platform.events.EventHandler;
 import shop.platform.events.KafkaTopics;
@@ -44,10 +45,11 @@ public final class ServiceContext {
   private final Tracer tracer;
   private final StartupRetry startup;
   private final List<Record> records = new ArrayList<>();
+  private final ServiceCatalog catalog;
   private int httpPort = -1;
 
   ServiceContext(Vertx vertx, String serviceName, String instanceId, ServiceConfig config, MeterRegistry meters,
-      HealthChecks readiness, Tracer tracer, StartupRetry startup) {
+      HealthChecks readiness, Tracer tracer, StartupRetry startup, ServiceCatalog catalog) {
     this.vertx = vertx;
     this.serviceName = serviceName;
     this.instanceId = instanceId;
@@ -56,6 +58,7 @@ public final class ServiceContext {
     this.readiness = readiness;
     this.tracer = tracer;
     this.startup = startup;
+    this.catalog = catalog;
   }
 
   /** For spans of work that does not start from a traced request; see {@link Tracing#inSpan}. */
@@ -127,6 +130,11 @@ public final class ServiceContext {
     return new CachingJwtVerifier(
         Jwt.verifier(vertx, Jwt.readPem(config.getString("jwt.public-key-file")), config.getString("jwt.issuer")),
         config.getInt("auth.token-cache-size"));
+  }
+
+  /** Service discovery: the records of the services Consul has a passing instance of, for lookups. */
+  public ServiceCatalog catalog() {
+    return catalog;
   }
 
   /** A circuit breaker for calls to another service, with metrics; see {@link Breakers}. */

@@ -25,7 +25,8 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import shop.platform.config.ServiceConfig;
-import shop.platform.discovery.ConsulRegistry;
+import shop.platform.discovery.ConsulServiceExporter;
+import shop.platform.discovery.ServiceCatalog;
 import shop.platform.health.Readiness;
 import shop.platform.resilience.StartupRetry;
 import shop.platform.tracing.Tracing;
@@ -56,7 +57,7 @@ public final class ServiceLauncher {
   }
 
   /** A running service instance. */
-  public record Running(Vertx vertx, ServiceContext context, ConsulRegistry registry) {
+  public record Running(Vertx vertx, ServiceContext context, ServiceCatalog catalog) {
   }
 
   public static Future<Running> start(ServiceModule module) {
@@ -77,23 +78,27 @@ public final class ServiceLauncher {
         .compose(vertx -> {
           StartupRetry startup = StartupRetry.until(deadline, vertx);
           return startup.run("loading the configuration", () -> ServiceConfig.load(vertx, module.name(), defaults))
-              .compose(config -> {
-                ConsulClient consul = ConsulClient.create(vertx, new ConsulClientOptions()
-                    .setHost(config.getString("consul.host")).setPort(config.getInt("consul.port")));
-                HealthChecks readiness = Readiness.create(vertx, config, consul);
-                ServiceContext context = new ServiceContext(vertx, module.name(), instanceId, config, meters,
-                    readiness, openTelemetry.getTracer("shop"), startup);
-                ConsulRegistry registry = new ConsulRegistry(consul, instanceId, config.getString("advertised.host"),
-                    config.getString("consul.check-interval"), config.getString("consul.deregister-critical-after"));
-                return module.start(context)
-                    .compose(v -> startup.run("registering in Consul",
-                        () -> registry.publish(context.records(), context.httpPort())))
-                    .map(v -> {
-                      log.info("{} ({}) started on {}: http://{}:{}", module.name(), instanceId, transport.name(),
-                          config.getString("advertised.host"), context.httpPort());
-                      return new Running(vertx, context, registry);
-                    });
-              })
+              .compose(config -> startup.run("importing the Consul catalog", () -> ServiceCatalog.start(vertx, config))
+                  .compose(catalog -> {
+                    ConsulClient consul = ConsulClient.create(vertx, new ConsulClientOptions()
+                        .setHost(config.getString("consul.host")).setPort(config.getInt("consul.port")));
+                    HealthChecks readiness = Readiness.create(vertx, config, consul);
+                    ServiceContext context = new ServiceContext(vertx, module.name(), instanceId, config, meters,
+                        readiness, openTelemetry.getTracer("shop"), startup, catalog);
+                    return module.start(context)
+                        .compose(v -> {
+                          ConsulServiceExporter exporter = new ConsulServiceExporter(consul, instanceId,
+                              config.getString("advertised.host"), context.httpPort(),
+                              config.getString("consul.check-interval"),
+                              config.getString("consul.deregister-critical-after"));
+                          return startup.run("registering in Consul", () -> catalog.publish(context.records(), exporter));
+                        })
+                        .map(v -> {
+                          log.info("{} ({}) started on {}: http://{}:{}", module.name(), instanceId, transport.name(),
+                              config.getString("advertised.host"), context.httpPort());
+                          return new Running(vertx, context, catalog);
+                        });
+                  }))
               .onFailure(e -> vertx.close());
         });
   }
@@ -127,7 +132,7 @@ public final class ServiceLauncher {
   /** Graceful stop: leave Consul so no new traffic arrives, then drain the servers and leave the cluster. */
   public static void stop(Running running) {
     try {
-      running.registry().unpublishAll()
+      running.catalog().close()
           .recover(e -> {
             log.warn("could not unregister from Consul: {}", e.getMessage());
             return Future.succeededFuture();

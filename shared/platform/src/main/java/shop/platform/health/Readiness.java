@@ -4,16 +4,17 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.consul.ConsulClient;
 import io.vertx.ext.healthchecks.HealthChecks;
 import io.vertx.ext.healthchecks.Status;
-import io.vertx.kafka.admin.KafkaAdminClient;
-import java.util.Map;
 import java.util.function.Supplier;
 import shop.platform.config.ServiceConfig;
 
-/** The readiness checks every service has: Kafka and Consul. Services add their own (the database). */
+/**
+ * The readiness checks every service has: Consul. Services add their own (the database). Kafka is not
+ * one: a service that cannot reach it still serves, its events wait in the outbox, so an outage must
+ * not take every instance out of Consul (and out of the gateway's and the saga's lookups).
+ */
 public final class Readiness {
 
   private Readiness() {
@@ -21,13 +22,7 @@ public final class Readiness {
 
   public static HealthChecks create(Vertx vertx, ServiceConfig config, ConsulClient consul) {
     long timeout = config.getLong("health.check-timeout-ms");
-    KafkaAdminClient kafka = KafkaAdminClient.create(vertx, Map.of(
-        "bootstrap.servers", config.getString("kafka.bootstrap-servers"),
-        "request.timeout.ms", String.valueOf(timeout),
-        "default.api.timeout.ms", String.valueOf(timeout)));
     return HealthChecks.create(vertx)
-        .register("kafka", timeout, probe(() -> kafka.describeCluster()
-            .map(cluster -> Status.OK().setData(new JsonObject().put("brokers", cluster.getNodes().size())))))
         .register("consul", timeout, probe(() -> consul.leaderStatus()
             .map(leader -> leader.isEmpty() ? Status.KO() : Status.OK())));
   }

@@ -3,17 +3,18 @@ package shop.platform.discovery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.ext.consul.ServiceOptions;
+import io.vertx.servicediscovery.Record;
 import io.vertx.servicediscovery.types.EventBusService;
 import io.vertx.servicediscovery.types.HttpEndpoint;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class ConsulRegistryTest {
+class ConsulServiceExporterTest {
 
   @Test
   void anHttpEndpointBecomesAConsulServiceWithAReadinessCheck() {
-    ServiceOptions service = registry().toConsulService(
-        HttpEndpoint.createRecord("user-service", "127.0.0.1", 4321, "/api/v1"), 4321);
+    ServiceOptions service = exporter().toConsulService(
+        HttpEndpoint.createRecord("user-service", "127.0.0.1", 4321, "/api/v1"));
 
     assertThat(service.getName()).isEqualTo("user-service");
     assertThat(service.getId()).isEqualTo("user-service-7");
@@ -26,8 +27,8 @@ class ConsulRegistryTest {
 
   @Test
   void anEventBusServiceKeepsItsAddressAndInterfaceInConsulMeta() {
-    ServiceOptions service = registry().toConsulService(
-        EventBusService.createRecord("users", "users-address", List.class), 4321);
+    ServiceOptions service = exporter().toConsulService(exporter().owned(
+        EventBusService.createRecord("users", "users-address", List.class)));
 
     assertThat(service.getId()).isEqualTo("user-service-7:users");
     assertThat(service.getTags()).containsExactly(EventBusService.TYPE);
@@ -36,7 +37,19 @@ class ConsulRegistryTest {
         .containsEntry("instance", "user-service-7");
   }
 
-  private static ConsulRegistry registry() {
-    return new ConsulRegistry(null, "user-service-7", "127.0.0.1", "2s", "1m");
+  @Test
+  void onlyTheRecordsOwnedByThisInstanceAreExported() {
+    ConsulServiceExporter exporter = exporter();
+    Record imported = EventBusService.createRecord("users", "users", List.class).setRegistration("imported");
+    Record owned = exporter.owned(EventBusService.createRecord("users", "users", List.class)).setRegistration("own");
+
+    exporter.onPublish(imported);
+
+    assertThat(exporter.exported("imported").failed()).as("a record imported from Consul is not exported").isTrue();
+    assertThat(owned.getMetadata().getString(ConsulServiceExporter.INSTANCE)).isEqualTo("user-service-7");
+  }
+
+  private static ConsulServiceExporter exporter() {
+    return new ConsulServiceExporter(null, "user-service-7", "127.0.0.1", 4321, "2s", "1m");
   }
 }
