@@ -82,8 +82,9 @@ instance_start() {
   local name=$1 id=$2
   local -a env
   mapfile -t env < <(service_environment)
-  # The gateway is the public entry point, on its profile's fixed port; services take any free port.
-  [ "$name" = gateway ] && env+=("HTTP_PORT=$SHOP_GATEWAY_PORT")
+  # The gateway is the public entry point, on its profile's fixed ports (HTTP and the TCP event-bus
+  # bridge); services take any free port.
+  [ "$name" = gateway ] && env+=("HTTP_PORT=$SHOP_GATEWAY_PORT" "BRIDGE_TCP_PORT=$SHOP_BRIDGE_PORT")
   # Each instance runs its own copy of the jar: a later build never changes the classes under a running JVM.
   local jar=$SHOP_STATE/run/$id.jar
   mkdir -p "$SHOP_STATE/run"

@@ -9,6 +9,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import shop.gateway.bridge.BridgeLimits;
+import shop.gateway.bridge.BridgePolicy;
+import shop.gateway.bridge.Bridges;
+import shop.gateway.bridge.SockJsBridge;
 import shop.gateway.contract.ApiContract;
 import shop.gateway.contract.Callers;
 import shop.gateway.proxy.GatewayTimers;
@@ -25,7 +29,9 @@ import shop.platform.config.ServiceConfig;
 
 /**
  * The API gateway: the one public entry point ({@code http.port}, 8080 by default). It owns no data;
- * it routes {@code /api/v1} to the services it finds in Consul (see {@link GatewayRoutes}).
+ * it routes {@code /api/v1} to the services it finds in Consul (see {@link GatewayRoutes}), and
+ * bridges the public part of the event bus to other programs: SockJS at {@code /eventbus}, TCP on
+ * {@code bridge.tcp-port} (see {@link Bridges}).
  */
 public final class Gateway implements ServiceModule {
 
@@ -55,6 +61,8 @@ public final class Gateway implements ServiceModule {
         .setPort(config.getInt("consul.port"));
     int retryAfterSeconds = (int) Math.max(1, config.getLong("breaker.reset-timeout-ms") / 1000);
     GatewayTimers timers = new GatewayTimers(context.meters(), routes.services());
+    BridgePolicy bridgePolicy = new BridgePolicy(callers);
+    BridgeLimits bridgeLimits = BridgeLimits.fromConfig(config);
     return ApiContract.load(vertx, CONTRACT).compose(contract -> {
       ClientLimits limits = new ClientLimits(
           liveLimiter(vertx, config, "ratelimit"),
@@ -63,7 +71,9 @@ public final class Gateway implements ServiceModule {
           liveLimiter(vertx, config, "ratelimit.server-errors"));
       return Discovery.start(vertx, consul, routes.services(), config.getLong("upstream.eject-ms"))
           .compose(discovery -> context.serveHttp(new GatewayRoutes(config, routes, contract, callers, limits,
-              new UpstreamCalls(discovery, breakers, timers, retryAfterSeconds), timers)));
+              new UpstreamCalls(discovery, breakers, timers, retryAfterSeconds), timers,
+              new SockJsBridge(bridgePolicy, bridgeLimits))))
+          .compose(v -> Bridges.start(context, bridgePolicy, bridgeLimits));
     });
   }
 

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import shop.gateway.bridge.SockJsBridge;
 import shop.gateway.contract.ApiContract;
 import shop.gateway.contract.Callers;
 import shop.gateway.proxy.Forwarder;
@@ -40,9 +41,10 @@ final class GatewayRoutes implements ApiRoutes {
   private final ClientLimits limits;
   private final UpstreamCalls upstream;
   private final GatewayTimers timers;
+  private final SockJsBridge eventBusBridge;
 
   GatewayRoutes(ServiceConfig config, RouteTable routes, ApiContract contract, Callers callers, ClientLimits limits,
-      UpstreamCalls upstream, GatewayTimers timers) {
+      UpstreamCalls upstream, GatewayTimers timers, SockJsBridge eventBusBridge) {
     this.config = config;
     for (Operation operation : contract.operations()) {
       routes.serviceFor(operation.getOpenAPIPath())
@@ -53,6 +55,12 @@ final class GatewayRoutes implements ApiRoutes {
     this.limits = limits;
     this.upstream = upstream;
     this.timers = timers;
+    this.eventBusBridge = eventBusBridge;
+  }
+
+  @Override
+  public void mountBeside(Router root, Vertx vertx) {
+    root.route(SockJsBridge.PATH + "/*").subRouter(eventBusBridge.router(vertx));
   }
 
   @Override

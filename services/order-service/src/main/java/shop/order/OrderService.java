@@ -29,6 +29,7 @@ import shop.order.store.OrderEventStore;
 import shop.order.store.OrderProjection;
 import shop.order.store.OrderReadModel;
 import shop.order.store.PublicEvents;
+import shop.order.store.StatusFeed;
 import shop.platform.boot.ServiceContext;
 import shop.platform.boot.ServiceLauncher;
 import shop.platform.boot.ServiceModule;
@@ -83,7 +84,8 @@ public final class OrderService implements ServiceModule {
         .compose(v -> context.openDatabase())
         .compose(pool -> {
           OrderProjection projection = new OrderProjection(pool);
-          OrderEventStore store = new OrderEventStore(pool, projection, new PublicEvents());
+          OrderEventStore store = new OrderEventStore(pool, projection, new PublicEvents(),
+              new StatusFeed(context.vertx().eventBus()));
           OrderReadModel readModel = new OrderReadModel(pool);
           GuardedService<Inventory> inventory =
               guarded(context, Inventory.ADDRESS, Inventory.class);

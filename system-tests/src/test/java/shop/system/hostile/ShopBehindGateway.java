@@ -10,7 +10,7 @@ import shop.testing.ServiceProcess;
 import shop.testing.TestTokens;
 
 /** The whole shop behind a gateway of its own: the saga participants, an order-service and the gateway. */
-final class ShopBehindGateway implements AutoCloseable {
+public final class ShopBehindGateway implements AutoCloseable {
 
   private final ServiceProcess orders;
   private final ServiceProcess gateway;
@@ -23,7 +23,7 @@ final class ShopBehindGateway implements AutoCloseable {
   }
 
   /** Starts it, with the gateway on {@code port}, and waits until the gateway routes to every service. */
-  static ShopBehindGateway start(String name, int port) {
+  public static ShopBehindGateway start(String name, int port) {
     SagaParticipants.start();
     ServiceProcess orders = ServiceProcess.start("order-service", "order-service-" + name, Map.of());
     ServiceProcess gateway = ServiceProcess.start("gateway", "gateway-" + name,
@@ -38,15 +38,15 @@ final class ShopBehindGateway implements AutoCloseable {
   }
 
   /** The gateway's origin, e.g. {@code http://127.0.0.1:18081}. */
-  String origin() {
+  public String origin() {
     return "http://127.0.0.1:" + port;
   }
 
-  Http api() {
+  public Http api() {
     return new Http(origin() + "/api/v1");
   }
 
-  ServiceProcess gateway() {
+  public ServiceProcess gateway() {
     return gateway;
   }
 

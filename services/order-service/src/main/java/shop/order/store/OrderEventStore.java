@@ -22,7 +22,7 @@ import shop.order.domain.OrderEvent;
  * Orders as append-only event streams. An append names the version it builds on; if another
  * writer got there first the unique (order_id, version) key rejects it with {@link ConcurrentChange}.
  * Each append also updates the read model and writes the public event to the outbox, in the same
- * transaction.
+ * transaction, and once that commits goes out on the live {@link StatusFeed}.
  */
 public final class OrderEventStore {
 
@@ -31,11 +31,13 @@ public final class OrderEventStore {
   private final Pool pool;
   private final OrderProjection projection;
   private final PublicEvents publicEvents;
+  private final StatusFeed statusFeed;
 
-  public OrderEventStore(Pool pool, OrderProjection projection, PublicEvents publicEvents) {
+  public OrderEventStore(Pool pool, OrderProjection projection, PublicEvents publicEvents, StatusFeed statusFeed) {
     this.pool = pool;
     this.projection = projection;
     this.publicEvents = publicEvents;
+    this.statusFeed = statusFeed;
   }
 
   public Future<Optional<Order>> find(UUID orderId) {
@@ -74,6 +76,7 @@ public final class OrderEventStore {
         .recover(e -> Future.failedFuture(isUniqueViolation(e) ? new ConcurrentChange(order.id()) : e))
         .compose(inserted -> {
           order.apply(event);
+          statusFeed.afterCommit(tx, order, event);
           // Sent together, in one round trip: the connection pipelines them.
           return Future.all(projection.write(tx, order), publicEvents.publish(tx, order, event));
         })

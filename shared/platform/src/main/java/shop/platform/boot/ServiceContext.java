@@ -123,6 +123,14 @@ public final class ServiceContext {
   }
 
   /**
+   * Publishes one more record of this instance in discovery and Consul, with the others once the
+   * service has started: an endpoint that is neither its API nor an event-bus service.
+   */
+  public void advertise(Record record) {
+    records.add(record);
+  }
+
+  /**
    * Verifies the bearer tokens user-service issues, with the public key in {@code jwt.public-key-file},
    * and remembers up to {@code auth.token-cache-size} verified tokens until they expire.
    */
@@ -139,7 +147,7 @@ public final class ServiceContext {
 
   /** A circuit breaker for calls to another service, with metrics; see {@link Breakers}. */
   public CircuitBreaker breaker(String name) {
-    return Breakers.create(vertx, name, config, meters, config.getLong("breaker.timeout-ms"));
+    return Breakers.create(vertx, serviceName, instanceId, name, config, meters, config.getLong("breaker.timeout-ms"));
   }
 
   /**
@@ -148,7 +156,7 @@ public final class ServiceContext {
    * breaker keeps no timer of its own per call.
    */
   public CircuitBreaker breakerForTimedCalls(String name) {
-    return Breakers.create(vertx, name, config, meters, -1);
+    return Breakers.create(vertx, serviceName, instanceId, name, config, meters, -1);
   }
 
   /** Creates this service's Kafka topics if they do not exist yet, and waits for their leaders. */

@@ -87,7 +87,7 @@ public final class ServiceLauncher {
                         readiness, openTelemetry.getTracer("shop"), startup, catalog);
                     return module.start(context)
                         .compose(v -> {
-                          ConsulServiceExporter exporter = new ConsulServiceExporter(consul, instanceId,
+                          ConsulServiceExporter exporter = new ConsulServiceExporter(consul, module.name(), instanceId,
                               config.getString("advertised.host"), context.httpPort(),
                               config.getString("consul.check-interval"),
                               config.getString("consul.deregister-critical-after"));

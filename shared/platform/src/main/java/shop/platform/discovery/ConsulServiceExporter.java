@@ -33,6 +33,7 @@ public final class ConsulServiceExporter implements ServiceExporter {
   public static final String INSTANCE = "instance";
 
   private final ConsulClient consul;
+  private final String serviceName;
   private final String instanceId;
   private final String advertisedHost;
   private final int httpPort;
@@ -46,9 +47,10 @@ public final class ConsulServiceExporter implements ServiceExporter {
    * @param checkInterval how often Consul probes it, e.g. {@code "2s"}
    * @param deregisterCriticalAfter how long an instance may fail its check before Consul drops it
    */
-  public ConsulServiceExporter(ConsulClient consul, String instanceId, String advertisedHost, int httpPort,
-      String checkInterval, String deregisterCriticalAfter) {
+  public ConsulServiceExporter(ConsulClient consul, String serviceName, String instanceId, String advertisedHost,
+      int httpPort, String checkInterval, String deregisterCriticalAfter) {
     this.consul = consul;
+    this.serviceName = serviceName;
     this.instanceId = instanceId;
     this.advertisedHost = advertisedHost;
     this.httpPort = httpPort;
@@ -119,24 +121,35 @@ public final class ConsulServiceExporter implements ServiceExporter {
     return key.replaceAll("[^A-Za-z0-9_-]", "_");
   }
 
+  /**
+   * The service's own API is registered under the instance's id, any other record under
+   * {@code <instance>:<name>}. A record with a port of its own (a TCP endpoint) is checked by a TCP
+   * connection to it; the others by the instance's {@code /health/ready}.
+   */
   ServiceOptions toConsulService(Record record) {
     boolean http = HttpEndpoint.TYPE.equals(record.getType());
+    Integer ownPort = http ? null : record.getLocation().getInteger("port");
     Map<String, String> meta = new HashMap<>();
-    if (!http) {
+    if (!http && ownPort == null) {
       meta.put("endpoint", record.getLocation().getString(Record.ENDPOINT));
     }
     record.getMetadata().forEach(entry -> meta.put(metaKey(entry.getKey()), String.valueOf(entry.getValue())));
+    CheckOptions check = new CheckOptions()
+        .setInterval(checkInterval)
+        .setDeregisterAfter(deregisterCriticalAfter);
+    if (ownPort != null) {
+      check.setName("listening").setTcp(advertisedHost + ":" + ownPort);
+    } else {
+      check.setName("ready").setHttp("http://" + advertisedHost + ":" + httpPort + "/health/ready");
+    }
+    boolean ownApi = http && serviceName.equals(record.getName());
     return new ServiceOptions()
         .setName(record.getName())
-        .setId(http ? instanceId : instanceId + ":" + record.getName())
+        .setId(ownApi ? instanceId : instanceId + ":" + record.getName())
         .setAddress(advertisedHost)
-        .setPort(httpPort)
+        .setPort(ownPort != null ? ownPort : httpPort)
         .setTags(List.of(record.getType()))
         .setMeta(meta)
-        .setCheckOptions(new CheckOptions()
-            .setName("ready")
-            .setHttp("http://" + advertisedHost + ":" + httpPort + "/health/ready")
-            .setInterval(checkInterval)
-            .setDeregisterAfter(deregisterCriticalAfter));
+        .setCheckOptions(check);
   }
 }

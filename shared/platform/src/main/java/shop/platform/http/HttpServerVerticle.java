@@ -51,6 +51,7 @@ public final class HttpServerVerticle extends VerticleBase {
     apiRouter.route().handler(new TextInputHandler());
     api.mount(apiRouter, vertx);
     router.route("/api/v1/*").subRouter(apiRouter);
+    api.mountBeside(router, vertx);
 
     Problems.handleErrors(router);
     Problems.handleErrors(apiRouter);
@@ -60,9 +61,12 @@ public final class HttpServerVerticle extends VerticleBase {
         .setPort(port)
         .setCompressionSupported(config.getBoolean("http.compression"))
         .setStrictThreadMode(config.getBoolean("http.strict-thread-mode"))
-        // No service serves WebSockets: no WebSocket extension handler in every connection's pipeline.
+        // WebSockets (the gateway's bridge) carry small JSON messages: no compression, and a message
+        // larger than the limit closes the connection.
         .setPerMessageWebSocketCompressionSupported(false)
-        .setPerFrameWebSocketCompressionSupported(false));
+        .setPerFrameWebSocketCompressionSupported(false)
+        .setMaxWebSocketFrameSize(config.getInt("http.websocket-max-message-bytes"))
+        .setMaxWebSocketMessageSize(config.getInt("http.websocket-max-message-bytes")));
     return server.requestHandler(router).invalidRequestHandler(Problems::invalidRequest).listen();
   }
 

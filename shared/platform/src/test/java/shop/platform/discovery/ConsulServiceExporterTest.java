@@ -2,6 +2,7 @@ package shop.platform.discovery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.consul.ServiceOptions;
 import io.vertx.servicediscovery.Record;
 import io.vertx.servicediscovery.types.EventBusService;
@@ -38,6 +39,27 @@ class ConsulServiceExporterTest {
   }
 
   @Test
+  void aSecondHttpEndpointGetsAnIdOfItsOwn() {
+    ServiceOptions service = exporter().toConsulService(
+        HttpEndpoint.createRecord("eventbus-bridge-sockjs", "127.0.0.1", 4321, "/eventbus"));
+
+    assertThat(service.getId()).isEqualTo("user-service-7:eventbus-bridge-sockjs");
+    assertThat(service.getCheckOptions().getHttp()).isEqualTo("http://127.0.0.1:4321/health/ready");
+  }
+
+  @Test
+  void anEndpointWithAPortOfItsOwnIsCheckedByConnectingToIt() {
+    ServiceOptions service = exporter().toConsulService(new Record().setName("eventbus-bridge-tcp")
+        .setType("tcp-endpoint").setLocation(new JsonObject().put("host", "127.0.0.1").put("port", 7000)));
+
+    assertThat(service.getId()).isEqualTo("user-service-7:eventbus-bridge-tcp");
+    assertThat(service.getPort()).isEqualTo(7000);
+    assertThat(service.getCheckOptions().getTcp()).isEqualTo("127.0.0.1:7000");
+    assertThat(service.getCheckOptions().getHttp()).isNull();
+    assertThat(service.getMeta()).doesNotContainKey("endpoint");
+  }
+
+  @Test
   void onlyTheRecordsOwnedByThisInstanceAreExported() {
     ConsulServiceExporter exporter = exporter();
     Record imported = EventBusService.createRecord("users", "users", List.class).setRegistration("imported");
@@ -50,6 +72,6 @@ class ConsulServiceExporterTest {
   }
 
   private static ConsulServiceExporter exporter() {
-    return new ConsulServiceExporter(null, "user-service-7", "127.0.0.1", 4321, "2s", "1m");
+    return new ConsulServiceExporter(null, "user-service", "user-service-7", "127.0.0.1", 4321, "2s", "1m");
   }
 }
