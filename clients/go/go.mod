@@ -1,0 +1,3 @@
+module shop.example/clients/go
+
+go 1.22
