@@ -6,6 +6,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.consul.CheckOptions;
+import io.vertx.ext.consul.CheckStatus;
 import io.vertx.ext.consul.ConsulClient;
 import io.vertx.ext.consul.ServiceOptions;
 import io.vertx.servicediscovery.Record;
@@ -138,7 +139,8 @@ public final class ConsulServiceExporter implements ServiceExporter {
         .setInterval(checkInterval)
         .setDeregisterAfter(deregisterCriticalAfter);
     if (ownPort != null) {
-      check.setName("listening").setTcp(advertisedHost + ":" + ownPort);
+      // Published once it listens: passing from the start, rather than critical until the first probe.
+      check.setName("listening").setTcp(advertisedHost + ":" + ownPort).setStatus(CheckStatus.PASSING);
     } else {
       check.setName("ready").setHttp("http://" + advertisedHost + ":" + httpPort + "/health/ready");
     }

@@ -3,6 +3,7 @@ package shop.platform.discovery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.consul.CheckStatus;
 import io.vertx.ext.consul.ServiceOptions;
 import io.vertx.servicediscovery.Record;
 import io.vertx.servicediscovery.types.EventBusService;
@@ -56,6 +57,7 @@ class ConsulServiceExporterTest {
     assertThat(service.getPort()).isEqualTo(7000);
     assertThat(service.getCheckOptions().getTcp()).isEqualTo("127.0.0.1:7000");
     assertThat(service.getCheckOptions().getHttp()).isNull();
+    assertThat(service.getCheckOptions().getStatus()).as("published once listening").isEqualTo(CheckStatus.PASSING);
     assertThat(service.getMeta()).doesNotContainKey("endpoint");
   }
 
