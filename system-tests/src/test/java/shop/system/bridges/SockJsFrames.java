@@ -33,18 +33,16 @@ final class SockJsFrames implements AutoCloseable {
 
           @Override
           public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            text.append(data);
-            if (last) {
-              received.add(new JsonObject(text.toString()));
-              text.setLength(0);
-            }
-            webSocket.request(1);
-            return null;
+            return take(webSocket, data, last);
           }
 
           @Override
           public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
-            text.append(StandardCharsets.UTF_8.decode(data));
+            return take(webSocket, StandardCharsets.UTF_8.decode(data), last);
+          }
+
+          private CompletionStage<?> take(WebSocket webSocket, CharSequence data, boolean last) {
+            text.append(data);
             if (last) {
               received.add(new JsonObject(text.toString()));
               text.setLength(0);
