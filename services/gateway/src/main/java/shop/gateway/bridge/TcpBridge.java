@@ -44,9 +44,4 @@ public final class TcpBridge {
     });
     return server.listen();
   }
-
-  /** Connections open now. */
-  public int openConnections() {
-    return open.get();
-  }
 }
