@@ -22,13 +22,22 @@ function toError(failure: Failure): BridgeError {
 /**
  * The shop's SockJS event-bus bridge (`<gateway>/eventbus`), through Vert.x's own client: requests
  * that resolve with the answer's body, and subscriptions. Refusals that answer no request (a
- * subscription that is not allowed, say) go to `onRefusal` rather than to the console.
+ * subscription that is not allowed, say) go to `onRefusal` rather than to the console, and a
+ * connection lost once open to `onClose`.
  */
 export class ShopBridge {
   onRefusal: (error: BridgeError) => void = () => {};
+  onClose: () => void = () => {};
 
   private constructor(private readonly bus: EventBus) {
-    bus.onerror = (failure) => this.onRefusal(toError(failure));
+    bus.onerror = (failure) => {
+      // The shop's bridge says why it refuses a frame, then Vert.x's adds a bare "rejected": skip that one.
+      if (failure.message === undefined && failure.body === "rejected") {
+        return;
+      }
+      this.onRefusal(toError(failure));
+    };
+    bus.onclose = () => this.onClose();
   }
 
   /** Opens the bridge of the gateway at `gatewayUrl` (e.g. http://127.0.0.1:8080). */

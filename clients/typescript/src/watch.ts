@@ -79,7 +79,10 @@ export async function run(options: WatchOptions, print: (line: string) => void):
   const bridge = await ShopBridge.connect(options.gateway);
   let timer: NodeJS.Timeout | undefined;
   try {
-    const refused = new Promise<never>((_, reject) => (bridge.onRefusal = reject));
+    const refused = new Promise<never>((_, reject) => {
+      bridge.onRefusal = reject;
+      bridge.onClose = () => reject(new Error("the bridge closed the connection"));
+    });
     refused.catch(() => {}); // handled by the race below, whenever it comes
     const products = await bridge.request<ProductPage>("shop.products.list", { size: 100 }, token);
     const product = products.items.find((item) => item.stock > 0);
@@ -108,6 +111,7 @@ export async function run(options: WatchOptions, print: (line: string) => void):
     return status === "CONFIRMED" ? Exit.confirmed : Exit.cancelled;
   } finally {
     clearTimeout(timer);
+    bridge.onClose = () => {};
     bridge.close();
   }
 }
