@@ -111,3 +111,19 @@ port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 # maps us to "nobody", so the server runs unprivileged while its files stay owned by the real user.
 as_unprivileged=()
 [ "$(id -u)" -eq 0 ] && as_unprivileged=(unshare --map-user=65534 --map-group=65534 --)
+
+# go_build_once NAME VERSION BUILD_DIR PACKAGE BINARY: builds a server no registry ships as a binary
+# (Consul, Prometheus) from its Go module, once. BUILD_DIR is a small module that requires it and
+# copies its replace/exclude directives (which apply only to a main module); its go.sum pins the
+# checksums, so the public checksum database is not needed.
+go_build_once() {
+  local name=$1 version=$2 dir=$3 package=$4 binary=$5
+  [ -x "$binary" ] && return
+  command -v go >/dev/null || die "$name is built from its Go module: install Go (1.22+)"
+  step "Building $name $version from the Go module proxy (once, a few minutes)"
+  mkdir -p "$(dirname "$binary")"
+  (cd "$dir" && GOSUMDB=off GOFLAGS=-mod=mod CGO_ENABLED=0 go build -trimpath -o "$binary.tmp" "$package") \
+    || die "building $name failed"
+  mv "$binary.tmp" "$binary"
+  ok "built $binary"
+}

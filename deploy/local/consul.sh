@@ -11,14 +11,7 @@ consul_bin() {
 
 consul_install() {
   [ -x "$(consul_bin)" ] && return
-  command -v go >/dev/null || die "Consul is built from its Go module: install Go (1.21+) or put a consul binary on PATH"
-  step "Building Consul $CONSUL_VERSION from the Go module proxy (once, a few minutes)"
-  mkdir -p "$(dirname "$consul_cached")"
-  # The checksums are pinned in consul/build/go.sum, so the public checksum database is not needed.
-  (cd "$SHOP_ROOT/consul/build" && GOSUMDB=off GOFLAGS=-mod=mod CGO_ENABLED=0 \
-    go build -trimpath -o "$consul_cached.tmp" github.com/hashicorp/consul) || die "building Consul failed"
-  mv "$consul_cached.tmp" "$consul_cached"
-  ok "built $consul_cached"
+  go_build_once Consul "$CONSUL_VERSION" "$SHOP_ROOT/consul/build" github.com/hashicorp/consul "$consul_cached"
 }
 
 consul_url() { echo "http://127.0.0.1:$SHOP_CONSUL_PORT"; }

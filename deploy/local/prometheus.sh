@@ -12,16 +12,8 @@ prometheus_url() { echo "http://127.0.0.1:$SHOP_PROMETHEUS_PORT"; }
 prometheus_ready() { curl -fsS "$(prometheus_url)/-/ready" >/dev/null 2>&1; }
 
 prometheus_install() {
-  [ -x "$prometheus_bin" ] && return
-  command -v go >/dev/null || die "Prometheus is built from its Go module: install Go (1.22+)"
-  step "Building Prometheus $PROMETHEUS_VERSION from the Go module proxy (once, a few minutes)"
-  mkdir -p "$(dirname "$prometheus_bin")"
-  # The checksums are pinned in deploy/prometheus/build/go.sum.
-  (cd "$prometheus_files/build" && GOSUMDB=off GOFLAGS=-mod=mod CGO_ENABLED=0 \
-    go build -trimpath -o "$prometheus_bin.tmp" github.com/prometheus/prometheus/cmd/prometheus) \
-    || die "building Prometheus failed"
-  mv "$prometheus_bin.tmp" "$prometheus_bin"
-  ok "built $prometheus_bin"
+  go_build_once Prometheus "$PROMETHEUS_VERSION" "$prometheus_files/build" \
+    github.com/prometheus/prometheus/cmd/prometheus "$prometheus_bin"
 }
 
 # The service instances are the HTTP records services register in Consul, one an instance: its id is

@@ -136,7 +136,7 @@ class ObservabilityIT {
     });
     Files.createDirectories(SCREENSHOTS);
     Path screenshot = SCREENSHOTS.resolve("dashboard.png");
-    Chromium.screenshot(dashboard, screenshot, 1500);
+    Chromium.screenshot(dashboard, screenshot, 1100);
     BufferedImage image = ImageIO.read(screenshot.toFile());
     assertThat(image.getWidth()).isEqualTo(1280);
     assertThat(distinctColours(image)).as("a rendered page, not a blank one").isGreaterThan(20);
