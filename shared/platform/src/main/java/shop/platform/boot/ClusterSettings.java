@@ -50,13 +50,13 @@ public final class ClusterSettings {
     JoinConfig join = network.getJoin();
     join.getMulticastConfig().setEnabled(false);
     join.getAutoDetectionConfig().setEnabled(false);
-    String kubernetesService = config.getString("cluster.kubernetes-service-dns");
+    String kubernetesService = config.getString("cluster.kubernetes-service-dns", "");
     if (!kubernetesService.isBlank()) {
       join.getKubernetesConfig().setEnabled(true)
           .setProperty("service-dns", kubernetesService)
           .setProperty("service-port", String.valueOf(port));
     } else {
-      String members = config.getString("cluster.members");
+      String members = config.getString("cluster.members", "");
       join.getTcpIpConfig().setEnabled(true).setMembers(members.isBlank() ? List.of(host) : List.of(members.split(",")));
     }
     return new HazelcastClusterManager(hazelcast);
