@@ -46,18 +46,25 @@ public final class ClusterSettings {
 
     NetworkConfig network = hazelcast.getNetworkConfig();
     network.setPort(port).setPortAutoIncrement(true).setPortCount(portCount);
-    network.getInterfaces().setEnabled(true).addInterface(host);
     JoinConfig join = network.getJoin();
     join.getMulticastConfig().setEnabled(false);
     join.getAutoDetectionConfig().setEnabled(false);
     String kubernetesService = config.getString("cluster.kubernetes-service-dns", "");
-    if (!kubernetesService.isBlank()) {
-      join.getKubernetesConfig().setEnabled(true)
-          .setProperty("service-dns", kubernetesService)
-          .setProperty("service-port", String.valueOf(port));
+    String members = config.getString("cluster.members", "");
+    if (kubernetesService.isBlank() && members.isBlank()) {
+      network.getInterfaces().setEnabled(true).addInterface(host);
+      join.getTcpIpConfig().setEnabled(true).addMember(host);
     } else {
-      String members = config.getString("cluster.members", "");
-      join.getTcpIpConfig().setEnabled(true).setMembers(members.isBlank() ? List.of(host) : List.of(members.split(",")));
+      // Across hosts the member's address is its public address, not an interface pattern: with one,
+      // Hazelcast drops every member host name that resolves to an address the pattern does not match.
+      network.setPublicAddress(host);
+      if (!kubernetesService.isBlank()) {
+        join.getKubernetesConfig().setEnabled(true)
+            .setProperty("service-dns", kubernetesService)
+            .setProperty("service-port", String.valueOf(port));
+      } else {
+        join.getTcpIpConfig().setEnabled(true).setMembers(List.of(members.split(",")));
+      }
     }
     return new HazelcastClusterManager(hazelcast);
   }

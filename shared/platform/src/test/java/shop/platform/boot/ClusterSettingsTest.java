@@ -4,7 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.hazelcast.config.JoinConfig;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import java.net.Inet4Address;
 import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.ServerSocket;
+import java.util.Collections;
+import java.util.UUID;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 class ClusterSettingsTest {
@@ -48,5 +57,49 @@ class ClusterSettingsTest {
   void anAutoAddressIsTheOneThisHostsNameResolvesTo() throws Exception {
     assertThat(HostAddress.resolve("auto")).isEqualTo(InetAddress.getLocalHost().getHostAddress());
     assertThat(HostAddress.resolve("10.0.0.7")).isEqualTo("10.0.0.7");
+  }
+
+  /** As across containers: each member on an address of its own, the others found by name. */
+  @Test
+  void membersOnDifferentAddressesFindEachOtherThroughClusterMembers() throws Exception {
+    String otherAddress = nonLoopbackAddress();
+    Assumptions.assumeTrue(otherAddress != null, "this machine has no address besides loopback");
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    JsonObject first = settings().put("cluster.name", "members-" + UUID.randomUUID()).put("cluster.port", port)
+        .put("cluster.host", "127.0.0.1").put("cluster.members", "localhost," + otherAddress);
+    JsonObject second = first.copy().put("cluster.host", otherAddress);
+    Vertx one = clustered(first);
+    Vertx two = clustered(second);
+    try {
+      one.eventBus().consumer("ping", message -> message.reply("pong"));
+      String answer = two.eventBus().<String>request("ping", "").await().body();
+      assertThat(answer).isEqualTo("pong");
+    } finally {
+      Future.join(one.close(), two.close()).await();
+    }
+  }
+
+  private static String nonLoopbackAddress() throws Exception {
+    for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+      if (nic.isUp() && !nic.isLoopback()) {
+        for (InetAddress address : Collections.list(nic.getInetAddresses())) {
+          if (address instanceof Inet4Address) {
+            return address.getHostAddress();
+          }
+        }
+      }
+    }
+    return null;
+  }
+
+  private static Vertx clustered(JsonObject settings) {
+    return Vertx.builder()
+        .with(new VertxOptions().setEventBusOptions(ClusterSettings.eventBus(settings)))
+        .withClusterManager(ClusterSettings.clusterManager(settings))
+        .buildClustered()
+        .await();
   }
 }
