@@ -65,6 +65,7 @@ CLUSTER_NAME=shop-$SHOP_PROFILE
 CLUSTER_PORT=$SHOP_CLUSTER_PORT
 JWT_PRIVATE_KEY_FILE=$keys/jwt-private.pem
 JWT_PUBLIC_KEY_FILE=$keys/jwt-public.pem
+TRACING_ZIPKIN_URL=$(zipkin_url)/api/v2/spans
 EOF
 }
 
@@ -128,7 +129,7 @@ services_down() {
   local file names=()
   for file in "$SHOP_PIDS"/*.pid; do
     [ -f "$file" ] || continue
-    case $(basename "$file" .pid) in postgres|kafka|consul) ;; *) names+=("$(basename "$file" .pid)") ;; esac
+    case $(basename "$file" .pid) in postgres|kafka|consul|zipkin|prometheus) ;; *) names+=("$(basename "$file" .pid)") ;; esac
   done
   [ ${#names[@]} -eq 0 ] || stop TERM "${names[@]}"
 }

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import shop.gateway.proxy.RequestIds;
+import shop.gateway.proxy.RequestSpans;
 
 /** What browsers on other origins may send to the API and read of its answers. */
 final class Cors {
@@ -18,7 +19,7 @@ final class Cors {
     CorsHandler cors = CorsHandler.create()
         .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE))
         .allowedHeaders(Set.of("Authorization", "Content-Type", "Idempotency-Key", RequestIds.REQUEST_ID,
-            RequestIds.TRACEPARENT, "tracestate"))
+            RequestSpans.TRACEPARENT, "tracestate"))
         .exposedHeaders(Set.of(RequestIds.REQUEST_ID, "Location", "Retry-After", "WWW-Authenticate"))
         .maxAgeSeconds(600);
     List<String> origins = Arrays.stream(allowedOrigins.split(","))

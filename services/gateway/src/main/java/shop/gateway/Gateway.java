@@ -16,6 +16,7 @@ import shop.gateway.bridge.SockJsBridge;
 import shop.gateway.contract.ApiContract;
 import shop.gateway.contract.Callers;
 import shop.gateway.proxy.GatewayTimers;
+import shop.gateway.proxy.RequestSpans;
 import shop.gateway.proxy.UpstreamCalls;
 import shop.gateway.ratelimit.ClientLimits;
 import shop.gateway.ratelimit.RateLimit;
@@ -72,7 +73,7 @@ public final class Gateway implements ServiceModule {
       return Discovery.start(vertx, consul, routes.services(), config.getLong("upstream.eject-ms"))
           .compose(discovery -> context.serveHttp(new GatewayRoutes(config, routes, contract, callers, limits,
               new UpstreamCalls(discovery, breakers, timers, retryAfterSeconds), timers,
-              new SockJsBridge(bridgePolicy, bridgeLimits))))
+              new SockJsBridge(bridgePolicy, bridgeLimits), new RequestSpans(context.tracer()))))
           .compose(v -> Bridges.start(context, bridgePolicy, bridgeLimits));
     });
   }

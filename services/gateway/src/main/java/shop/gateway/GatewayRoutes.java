@@ -17,6 +17,7 @@ import shop.gateway.contract.Callers;
 import shop.gateway.proxy.Forwarder;
 import shop.gateway.proxy.GatewayTimers;
 import shop.gateway.proxy.RequestIds;
+import shop.gateway.proxy.RequestSpans;
 import shop.gateway.proxy.UpstreamCalls;
 import shop.gateway.ratelimit.ClientLimits;
 import shop.gateway.routing.RouteTable;
@@ -42,9 +43,10 @@ final class GatewayRoutes implements ApiRoutes {
   private final UpstreamCalls upstream;
   private final GatewayTimers timers;
   private final SockJsBridge eventBusBridge;
+  private final RequestSpans spans;
 
   GatewayRoutes(ServiceConfig config, RouteTable routes, ApiContract contract, Callers callers, ClientLimits limits,
-      UpstreamCalls upstream, GatewayTimers timers, SockJsBridge eventBusBridge) {
+      UpstreamCalls upstream, GatewayTimers timers, SockJsBridge eventBusBridge, RequestSpans spans) {
     this.config = config;
     for (Operation operation : contract.operations()) {
       routes.serviceFor(operation.getOpenAPIPath())
@@ -56,6 +58,7 @@ final class GatewayRoutes implements ApiRoutes {
     this.upstream = upstream;
     this.timers = timers;
     this.eventBusBridge = eventBusBridge;
+    this.spans = spans;
   }
 
   @Override
@@ -72,6 +75,7 @@ final class GatewayRoutes implements ApiRoutes {
       ctx.next();
     });
     api.route().handler(RequestIds::handle);
+    api.route().handler(spans::handle);
     api.route().handler(Cors.forOrigins(config.getString("cors.allowed-origins")));
     api.get("/openapi.yaml").handler(ctx -> ctx.response()
         .putHeader(HttpHeaders.CONTENT_TYPE, "application/yaml")
@@ -94,6 +98,7 @@ final class GatewayRoutes implements ApiRoutes {
       refuseUnrouted(ctx, operation);
       return;
     }
+    RequestSpans.named(ctx, operation.getOperationId());
     callers.identify(request.getHeader(HttpHeaders.AUTHORIZATION), contract.access(operation)).onComplete(caller -> {
       if (caller.failed()) {
         ctx.fail(caller.cause());

@@ -44,7 +44,8 @@ public final class TestInfra {
   public static Map<String, String> serviceEnvironment() {
     Map<String, String> env = new HashMap<>();
     for (String name : new String[] {"CONSUL_HOST", "CONSUL_PORT", "KAFKA_BOOTSTRAP_SERVERS", "DB_HOST", "DB_PORT",
-        "DB_USER", "DB_PASSWORD", "CLUSTER_NAME", "CLUSTER_PORT", "JWT_PUBLIC_KEY_FILE", "JWT_PRIVATE_KEY_FILE"}) {
+        "DB_USER", "DB_PASSWORD", "CLUSTER_NAME", "CLUSTER_PORT", "JWT_PUBLIC_KEY_FILE", "JWT_PRIVATE_KEY_FILE",
+        "TRACING_ZIPKIN_URL"}) {
       String value = System.getenv(name);
       if (value != null) {
         env.put(name, value);

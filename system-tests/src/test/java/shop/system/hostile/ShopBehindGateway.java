@@ -24,8 +24,14 @@ public final class ShopBehindGateway implements AutoCloseable {
 
   /** Starts it, with the gateway on {@code port}, and waits until the gateway routes to every service. */
   public static ShopBehindGateway start(String name, int port) {
+    return start(name, port, "orchestration");
+  }
+
+  /** The same, with order-service running its sagas in {@code sagaMode}. */
+  public static ShopBehindGateway start(String name, int port, String sagaMode) {
     SagaParticipants.start();
-    ServiceProcess orders = ServiceProcess.start("order-service", "order-service-" + name, Map.of());
+    ServiceProcess orders = ServiceProcess.start("order-service", "order-service-" + name,
+        Map.of("SAGA_MODE", sagaMode));
     ServiceProcess gateway = ServiceProcess.start("gateway", "gateway-" + name,
         Map.of("HTTP_PORT", String.valueOf(port)));
     ShopBehindGateway shop = new ShopBehindGateway(orders, gateway, port);

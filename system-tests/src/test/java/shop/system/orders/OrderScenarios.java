@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import shop.system.orders.ShopClient.Customer;
+import shop.system.observability.ZipkinTraces;
 import shop.testing.Await;
 import shop.testing.Http.Response;
 import shop.testing.ServiceProcess;
@@ -105,6 +108,37 @@ abstract class OrderScenarios {
       assertThat(event.envelope().getJsonObject("traceContext").getString("traceparent"))
           .as("trace context of %s", type).contains(traceId);
       assertThat(event.headers().get("traceparent")).as("Kafka header of %s", type).contains(traceId);
+    }
+  }
+
+  @Test
+  void theOrderIsOneTraceInZipkinThroughEveryParticipant() {
+    Customer customer = shop.registerCustomer();
+    String product = shop.createProduct(700, 2);
+    String traceId = UUID.randomUUID().toString().replace("-", "");
+    String callersSpan = "00f067aa0ba902b7";
+
+    Response placed = shop.orders().post("/orders", ShopClient.order(product, 1, ADDRESS), customer.token(),
+        "Idempotency-Key", UUID.randomUUID().toString(), "traceparent", "00-" + traceId + "-" + callersSpan + "-01");
+    String orderId = placed.json().getString("id");
+    assertThat(shop.awaitFinal(customer, orderId).getString("status")).isEqualTo("CONFIRMED");
+
+    Set<String> participants = Set.of("user-service", "inventory-service", "payment-service", "shipping-service",
+        "notification-service");
+    Set<String> services = new HashSet<>(participants);
+    services.add("order-service");
+    ZipkinTraces.Trace trace = ZipkinTraces.await(traceId, services);
+    assertThat(trace.roots()).as(trace.describe()).singleElement().satisfies(root -> {
+      assertThat(root.service()).isEqualTo("order-service");
+      assertThat(root.kind()).isEqualTo("SERVER");
+      assertThat(root.parentId()).as("the caller's span").isEqualTo(callersSpan);
+    });
+    for (String participant : participants) {
+      assertThat(trace.spans()).filteredOn(span -> span.service().equals(participant))
+          .as("%s's spans, each below an order-service span:%n%s", participant, trace.describe())
+          .isNotEmpty()
+          .allSatisfy(span -> assertThat(trace.ancestorsOf(span)).extracting(ZipkinTraces.Span::service)
+              .contains("order-service"));
     }
   }
 

@@ -25,7 +25,7 @@ public final class Bridges {
 
   public static Future<Void> start(ServiceContext context, BridgePolicy policy, BridgeLimits limits) {
     Vertx vertx = context.vertx();
-    String host = context.config().getString("advertised.host");
+    String host = context.advertisedHost();
     return PublicOperations.serve(vertx, context.httpPort(), limits.replyTimeoutMs())
         .compose(v -> feedEachCustomer(vertx))
         .compose(v -> new TcpBridge(vertx, policy, limits)

@@ -84,7 +84,7 @@ public final class Forwarder {
       headers.set("X-Forwarded-Host", request.authority().toString());
     }
     headers.set(RequestIds.REQUEST_ID, requestId);
-    headers.set(RequestIds.TRACEPARENT, traceparent);
+    headers.set(RequestSpans.TRACEPARENT, traceparent);
     return headers;
   }
 

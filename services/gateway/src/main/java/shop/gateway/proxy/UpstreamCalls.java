@@ -61,7 +61,7 @@ public final class UpstreamCalls {
           Problem.unavailable(service + " has no healthy instance", NO_INSTANCE_RETRY_AFTER_SECONDS));
     }
     MultiMap headers = Forwarder.upstreamHeaders(ctx.request(), ctx.get(RequestIds.REQUEST_ID),
-        ctx.get(RequestIds.TRACEPARENT));
+        ctx.get(RequestSpans.TRACEPARENT));
     Buffer body = ctx.body().buffer();
     HttpMethod method = ctx.request().method();
     String uri = ctx.request().uri();

@@ -7,8 +7,14 @@ import io.vertx.core.eventbus.EventBusOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.spi.cluster.hazelcast.ConfigUtil;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import java.util.List;
 
-/** The clustered event bus: Hazelcast members found over TCP on a port range, multicast off. */
+/**
+ * The clustered event bus: Hazelcast members found over TCP, multicast off. Members are looked for
+ * on a port range of {@code cluster.members} (host names; blank: {@code cluster.host} itself, for
+ * every service on one machine), or, on Kubernetes, at the addresses of the headless service
+ * {@code cluster.kubernetes-service-dns}.
+ */
 public final class ClusterSettings {
 
   private ClusterSettings() {
@@ -44,7 +50,15 @@ public final class ClusterSettings {
     JoinConfig join = network.getJoin();
     join.getMulticastConfig().setEnabled(false);
     join.getAutoDetectionConfig().setEnabled(false);
-    join.getTcpIpConfig().setEnabled(true).addMember(host);
+    String kubernetesService = config.getString("cluster.kubernetes-service-dns");
+    if (!kubernetesService.isBlank()) {
+      join.getKubernetesConfig().setEnabled(true)
+          .setProperty("service-dns", kubernetesService)
+          .setProperty("service-port", String.valueOf(port));
+    } else {
+      String members = config.getString("cluster.members");
+      join.getTcpIpConfig().setEnabled(true).setMembers(members.isBlank() ? List.of(host) : List.of(members.split(",")));
+    }
     return new HazelcastClusterManager(hazelcast);
   }
 

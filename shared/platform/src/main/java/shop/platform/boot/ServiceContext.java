@@ -39,6 +39,7 @@ public final class ServiceContext {
   private final Vertx vertx;
   private final String serviceName;
   private final String instanceId;
+  private final String advertisedHost;
   private final ServiceConfig config;
   private final MeterRegistry meters;
   private final HealthChecks readiness;
@@ -48,11 +49,12 @@ public final class ServiceContext {
   private final ServiceCatalog catalog;
   private int httpPort = -1;
 
-  ServiceContext(Vertx vertx, String serviceName, String instanceId, ServiceConfig config, MeterRegistry meters,
-      HealthChecks readiness, Tracer tracer, StartupRetry startup, ServiceCatalog catalog) {
+  ServiceContext(Vertx vertx, String serviceName, String instanceId, String advertisedHost, ServiceConfig config,
+      MeterRegistry meters, HealthChecks readiness, Tracer tracer, StartupRetry startup, ServiceCatalog catalog) {
     this.vertx = vertx;
     this.serviceName = serviceName;
     this.instanceId = instanceId;
+    this.advertisedHost = advertisedHost;
     this.config = config;
     this.meters = meters;
     this.readiness = readiness;
@@ -68,6 +70,11 @@ public final class ServiceContext {
 
   public Vertx vertx() {
     return vertx;
+  }
+
+  /** The address other hosts reach this instance at ({@code advertised.host}, resolved). */
+  public String advertisedHost() {
+    return advertisedHost;
   }
 
   public ServiceConfig config() {
@@ -117,7 +124,7 @@ public final class ServiceContext {
         }, new DeploymentOptions().setInstances(config.getInt("http.instances")))
         .map(id -> {
           httpPort = servers.get(0).actualPort();
-          records.add(HttpEndpoint.createRecord(serviceName, config.getString("advertised.host"), httpPort, "/api/v1"));
+          records.add(HttpEndpoint.createRecord(serviceName, advertisedHost, httpPort, "/api/v1"));
           return null;
         });
   }
@@ -168,7 +175,7 @@ public final class ServiceContext {
   public Future<Void> relayOutbox(Pool pool) {
     return vertx.deployVerticle(new OutboxRelay(pool, config.getString("kafka.bootstrap-servers"),
         config.getLong("outbox.sweep-interval-ms"), config.getLong("outbox.linger-ms"), config.getInt("outbox.batch-size"),
-        meters)).mapEmpty();
+        meters, tracer)).mapEmpty();
   }
 
   /** Starts an idempotent consumer group {@code name} of the topics; see {@link EventConsumer}. */

@@ -2,7 +2,7 @@ package shop.platform.boot;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxBuilder;
@@ -57,12 +57,14 @@ public final class ServiceLauncher {
   }
 
   /** A running service instance. */
-  public record Running(Vertx vertx, ServiceContext context, ServiceCatalog catalog) {
+  public record Running(Vertx vertx, ServiceContext context, ServiceCatalog catalog, OpenTelemetrySdk tracing) {
   }
 
   public static Future<Running> start(ServiceModule module) {
     JsonObject defaults = defaults(module.name());
     JsonObject bootstrap = ServiceConfig.bootstrap(defaults);
+    bootstrap.put("cluster.host", HostAddress.resolve(bootstrap.getString("cluster.host")));
+    String advertisedHost = HostAddress.resolve(bootstrap.getString("advertised.host"));
     String instanceId = instanceId(module.name(), bootstrap);
     // One deadline for every start-up step, from the defaults and the environment: the steps before
     // the configuration is loaded need it too.
@@ -70,7 +72,7 @@ public final class ServiceLauncher {
 
     PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     meters.config().commonTags("service", module.name(), "instance", instanceId);
-    OpenTelemetry openTelemetry = Tracing.create(module.name(), instanceId);
+    OpenTelemetrySdk openTelemetry = Tracing.create(module.name(), instanceId, bootstrap);
     Transport transport = NetworkTransport.choose(bootstrap.getString("vertx.transport"));
     return StartupRetry.untilWithoutVertx(deadline)
         .run("joining the cluster " + bootstrap.getString("cluster.name"),
@@ -83,29 +85,29 @@ public final class ServiceLauncher {
                     ConsulClient consul = ConsulClient.create(vertx, new ConsulClientOptions()
                         .setHost(config.getString("consul.host")).setPort(config.getInt("consul.port")));
                     HealthChecks readiness = Readiness.create(vertx, config, consul);
-                    ServiceContext context = new ServiceContext(vertx, module.name(), instanceId, config, meters,
-                        readiness, openTelemetry.getTracer("shop"), startup, catalog);
+                    ServiceContext context = new ServiceContext(vertx, module.name(), instanceId, advertisedHost,
+                        config, meters, readiness, openTelemetry.getTracer("shop"), startup, catalog);
                     return module.start(context)
                         .compose(v -> {
                           ConsulServiceExporter exporter = new ConsulServiceExporter(consul, module.name(), instanceId,
-                              config.getString("advertised.host"), context.httpPort(),
-                              config.getString("consul.check-interval"),
+                              advertisedHost, context.httpPort(), config.getString("consul.check-interval"),
                               config.getString("consul.deregister-critical-after"));
                           return startup.run("registering in Consul", () -> catalog.publish(context.records(), exporter));
                         })
                         .map(v -> {
                           log.info("{} ({}) started on {}: http://{}:{}", module.name(), instanceId, transport.name(),
-                              config.getString("advertised.host"), context.httpPort());
-                          return new Running(vertx, context, catalog);
+                              advertisedHost, context.httpPort());
+                          return new Running(vertx, context, catalog, openTelemetry);
                         });
                   }))
               .onFailure(e -> vertx.close());
-        });
+        })
+        .onFailure(e -> openTelemetry.close());
   }
 
   /** A new clustered Vert.x for each attempt: a cluster manager that failed to join is not used again. */
   private static Future<Vertx> clusteredVertx(JsonObject bootstrap, Transport transport,
-      PrometheusMeterRegistry meters, OpenTelemetry openTelemetry) {
+      PrometheusMeterRegistry meters, OpenTelemetrySdk openTelemetry) {
     MicrometerMetricsOptions metrics = new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true);
     if (!bootstrap.getBoolean("metrics.http-client")) {
       metrics.addDisabledMetricsCategory(MetricsDomain.HTTP_CLIENT);
@@ -139,6 +141,8 @@ public final class ServiceLauncher {
           })
           .compose(v -> running.vertx().close())
           .toCompletionStage().toCompletableFuture().get(SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      // Sends the spans still buffered, the shutdown's own among them.
+      running.tracing().close();
       log.info("{} stopped", running.context().instanceId());
     } catch (Exception e) {
       log.warn("shutdown did not complete cleanly", e);

@@ -2,6 +2,9 @@ package shop.platform.events;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;
@@ -19,6 +22,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import shop.platform.tracing.Tracing;
 
 /**
  * Relays the outbox to Kafka: takes the oldest unpublished events, sends them (idempotent producer,
@@ -54,6 +58,7 @@ public final class OutboxRelay extends VerticleBase {
   private final long lingerMs;
   private final int batchSize;
   private final MeterRegistry meters;
+  private final Tracer tracer;
   private final AtomicLong backlog = new AtomicLong();
   private KafkaProducer<String, String> producer;
   private boolean relaying;
@@ -62,8 +67,9 @@ public final class OutboxRelay extends VerticleBase {
 
   /** @param lingerMs how long a round waits after the first announcement, for more events to join it */
   public OutboxRelay(Pool pool, String bootstrapServers, long sweepIntervalMs, long lingerMs, int batchSize,
-      MeterRegistry meters) {
+      MeterRegistry meters, Tracer tracer) {
     this.pool = pool;
+    this.tracer = tracer;
     this.lingerMs = lingerMs;
     this.bootstrapServers = bootstrapServers;
     this.sweepIntervalMs = sweepIntervalMs;
@@ -159,10 +165,11 @@ public final class OutboxRelay extends VerticleBase {
       KafkaProducerRecord<String, String> record = KafkaProducerRecord
           .create(row.getString("topic"), row.getString("aggregate_id"), envelope.encode())
           .addHeader("event-type", envelope.getString("type"));
-      // The event's trace continues on Kafka under the standard W3C header names.
-      envelope.getJsonObject("traceContext", new JsonObject())
-          .forEach(header -> record.addHeader(header.getKey(), String.valueOf(header.getValue())));
-      acks.add(producer.send(record));
+      // The event's trace continues on Kafka, in a span of its own under the standard W3C header names.
+      Span publishing = Tracing.startSpan(tracer, "publish " + record.topic(), SpanKind.PRODUCER,
+          envelope.getJsonObject("traceContext", new JsonObject()));
+      Tracing.headersOf(publishing).forEach(header -> record.addHeader(header.getKey(), (String) header.getValue()));
+      acks.add(producer.send(record).onComplete(sent -> publishing.end()));
     }
     return Future.all(acks).mapEmpty();
   }

@@ -9,9 +9,13 @@ import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.context.propagation.TextMapGetter;
+import io.opentelemetry.exporter.zipkin.ZipkinSpanExporter;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.SdkTracerProviderBuilder;
+import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
+import io.opentelemetry.sdk.trace.samplers.Sampler;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -19,6 +23,7 @@ import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.json.JsonObject;
 import io.vertx.tracing.opentelemetry.VertxContextStorageProvider;
 import java.util.function.Supplier;
+import zipkin2.reporter.urlconnection.URLConnectionSender;
 
 /**
  * W3C trace context (OpenTelemetry) for every service. Vert.x traces each HTTP request, event-bus
@@ -28,8 +33,10 @@ import java.util.function.Supplier;
  * <p>Work that does not start from a traced request (consuming an event, resuming a saga) joins the
  * trace it belongs to with {@link #inSpan}.
  *
- * <p>Spans are created and propagated but not exported: add a span exporter (OTLP) to
- * {@link #create} to send them to a collector.
+ * <p>Spans are sent to Zipkin ({@code tracing.zipkin-url}) in batches, from a thread of their own;
+ * when Zipkin is down they are dropped, never queued without bound or waited for. A new trace is
+ * recorded with probability {@code tracing.sample-ratio}; a trace that arrives keeps its caller's
+ * decision, so a trace is recorded whole or not at all.
  */
 public final class Tracing {
 
@@ -49,13 +56,25 @@ public final class Tracing {
   private Tracing() {
   }
 
-  public static OpenTelemetry create(String serviceName, String instanceId) {
+  /**
+   * The service's tracer provider, from {@code tracing.zipkin-url} (blank: spans are not exported)
+   * and {@code tracing.sample-ratio}. Close it on shutdown: that sends the spans still buffered.
+   */
+  public static OpenTelemetrySdk create(String serviceName, String instanceId, JsonObject config) {
     Resource resource = Resource.getDefault().merge(Resource.create(Attributes.builder()
         .put("service.name", serviceName)
         .put("service.instance.id", instanceId)
         .build()));
+    SdkTracerProviderBuilder traces = SdkTracerProvider.builder()
+        .setResource(resource)
+        .setSampler(Sampler.parentBased(Sampler.traceIdRatioBased(config.getDouble("tracing.sample-ratio"))));
+    String zipkin = config.getString("tracing.zipkin-url");
+    if (!zipkin.isBlank()) {
+      traces.addSpanProcessor(BatchSpanProcessor.builder(
+          ZipkinSpanExporter.builder().setSender(URLConnectionSender.create(zipkin)).build()).build());
+    }
     return OpenTelemetrySdk.builder()
-        .setTracerProvider(SdkTracerProvider.builder().setResource(resource).build())
+        .setTracerProvider(traces.build())
         .setPropagators(ContextPropagators.create(PROPAGATOR))
         .build();
   }
@@ -64,6 +83,25 @@ public final class Tracing {
   public static JsonObject current() {
     JsonObject headers = new JsonObject();
     PROPAGATOR.inject(Context.current(), headers, (carrier, key, value) -> carrier.put(key, value));
+    return headers;
+  }
+
+  /**
+   * A span of the trace given as W3C headers, for work that is not a callback chain (a Kafka send):
+   * the caller ends it. Without a trace to join it records nothing, rather than start a trace of its own.
+   */
+  public static Span startSpan(Tracer tracer, String name, SpanKind kind, JsonObject traceHeaders) {
+    Context parent = PROPAGATOR.extract(Context.root(), traceHeaders, JSON_HEADERS);
+    if (!Span.fromContext(parent).getSpanContext().isValid()) {
+      return Span.getInvalid();
+    }
+    return tracer.spanBuilder(name).setParent(parent).setSpanKind(kind).startSpan();
+  }
+
+  /** The span's context as W3C headers; empty for a span that records nothing and carries no trace. */
+  public static JsonObject headersOf(Span span) {
+    JsonObject headers = new JsonObject();
+    PROPAGATOR.inject(Context.root().with(span), headers, (carrier, key, value) -> carrier.put(key, value));
     return headers;
   }
 

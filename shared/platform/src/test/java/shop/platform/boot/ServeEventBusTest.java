@@ -50,7 +50,7 @@ class ServeEventBusTest {
 
   @Test
   void anotherMemberCanCallTheServiceAsSoonAsItIsServed() {
-    ServiceContext context = new ServiceContext(server, "users-test", "users-test-1", null, null, null, null, null, null);
+    ServiceContext context = new ServiceContext(server, "users-test", "users-test-1", "127.0.0.1", null, null, null, null, null, null);
     List<Future<UserSummary>> answers = new ArrayList<>();
     for (int i = 0; i < ADDRESSES; i++) {
       String address = "users-" + i;
