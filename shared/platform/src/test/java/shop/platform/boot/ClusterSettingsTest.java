@@ -74,7 +74,8 @@ class ClusterSettingsTest {
     Vertx one = clustered(first);
     Vertx two = clustered(second);
     try {
-      one.eventBus().consumer("ping", message -> message.reply("pong"));
+      // Registered once the registration has reached the cluster, so the other member can find it.
+      one.eventBus().consumer("ping", message -> message.reply("pong")).completion().await();
       String answer = two.eventBus().<String>request("ping", "").await().body();
       assertThat(answer).isEqualTo("pong");
     } finally {
