@@ -10,11 +10,14 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Optional;
 
 /** A raw connection to the TCP bridge: frames written and read byte by byte, as any client must. */
 final class TcpFrames implements AutoCloseable {
 
+  private final Deque<JsonObject> heldBack = new ArrayDeque<>();
   private final Socket socket;
   private final DataInputStream in;
   private final DataOutputStream out;
@@ -58,9 +61,19 @@ final class TcpFrames implements AutoCloseable {
     }
   }
 
-  /** The next frame from the bridge. */
+  /** The next frame from the bridge: one put back by {@link #putBack} first. */
   JsonObject read() {
-    return next().orElseThrow(() -> new AssertionError("the bridge closed the connection"));
+    JsonObject putBack = heldBack.poll();
+    return putBack != null ? putBack : next().orElseThrow(() -> new AssertionError("the bridge closed the connection"));
+  }
+
+  /**
+   * Keeps a frame read too early for the next {@link #read}: a feed's message can overtake the answer
+   * a test waits for (an order's first status change is published when it commits, the answer to
+   * placing it comes back after).
+   */
+  void putBack(JsonObject frame) {
+    heldBack.add(frame);
   }
 
   /** The next frame, or empty once the bridge has closed the connection. */
