@@ -16,15 +16,16 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import java.util.Collection;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class RequestSpansTest {
 
-  private final List<SpanData> ended = new CopyOnWriteArrayList<>();
+  private final BlockingQueue<SpanData> ended = new LinkedBlockingQueue<>();
   private Vertx vertx;
   private HttpClient client;
   private int port;
@@ -108,12 +109,10 @@ class RequestSpansTest {
 
   /** The span ends once the response has been written, which may be just after the client read it. */
   private SpanData awaitOneSpan() throws InterruptedException {
-    long deadline = System.currentTimeMillis() + 5000;
-    while (ended.isEmpty() && System.currentTimeMillis() < deadline) {
-      Thread.sleep(5);
-    }
-    assertThat(ended).hasSize(1);
-    return ended.get(0);
+    SpanData span = ended.poll(5, TimeUnit.SECONDS);
+    assertThat(span).as("a span ended").isNotNull();
+    assertThat(ended).isEmpty();
+    return span;
   }
 
   private final class Collecting implements SpanExporter {
