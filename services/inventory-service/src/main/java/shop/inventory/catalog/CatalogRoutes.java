@@ -27,6 +27,7 @@ public final class CatalogRoutes {
   private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
   private static final int MAX_SKU_LENGTH = 64;
   private static final int MAX_NAME_LENGTH = 200;
+  private static final int MAX_QUERY_LENGTH = 100;
   // Bounds that keep order totals (price x quantity, summed) and unit counts far from overflowing.
   private static final long MAX_PRICE_MINOR = 1_000_000_000L;
   private static final int MAX_STOCK = 1_000_000_000;
@@ -48,9 +49,15 @@ public final class CatalogRoutes {
         .handler(this::setStock);
   }
 
+  /** The catalog, or with {@code q} the products whose name or sku contains it. */
   private void list(RoutingContext ctx) {
     PageRequest page = RequestParams.page(ctx);
-    JsonResponses.ok(ctx, products.list(page).map(found -> page.toJson(found, Product::toJson)));
+    String query = ctx.request().getParam("q");
+    if (query != null && (query.isBlank() || query.length() > MAX_QUERY_LENGTH)) {
+      throw Problem.invalidFields(List.of(new FieldError("q", "must be 1 to " + MAX_QUERY_LENGTH + " characters")));
+    }
+    Future<List<Product>> found = query == null ? products.list(page) : products.search(query.strip(), page);
+    JsonResponses.ok(ctx, found.map(list -> page.toJson(list, Product::toJson)));
   }
 
   private void get(RoutingContext ctx) {

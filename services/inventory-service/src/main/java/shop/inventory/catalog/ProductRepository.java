@@ -53,6 +53,15 @@ public final class ProductRepository {
         .map(ProductRepository::all);
   }
 
+  /** One page of the products whose name or sku contains {@code text}, ignoring case, ordered by sku. */
+  public Future<List<Product>> search(String text, PageRequest page) {
+    String pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    return pool.preparedQuery("SELECT " + Product.COLUMNS + " FROM products WHERE name ILIKE $1 OR sku ILIKE $1 "
+            + "ORDER BY sku LIMIT $2 OFFSET $3")
+        .execute(Tuple.of(pattern, page.limit(), page.offset()))
+        .map(ProductRepository::all);
+  }
+
   public Future<Optional<Product>> find(UUID id) {
     return pool.preparedQuery("SELECT " + Product.COLUMNS + " FROM products WHERE id = $1")
         .execute(Tuple.of(id))
