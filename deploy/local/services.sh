@@ -66,6 +66,7 @@ CLUSTER_PORT=$SHOP_CLUSTER_PORT
 JWT_PRIVATE_KEY_FILE=$keys/jwt-private.pem
 JWT_PUBLIC_KEY_FILE=$keys/jwt-public.pem
 TRACING_ZIPKIN_URL=$(zipkin_url)/api/v2/spans
+PROMETHEUS_URL=$(prometheus_url)
 EOF
 }
 

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import shop.testing.Await;
 import shop.testing.Consul;
@@ -33,6 +35,11 @@ class ShopCommandIT {
     Http.Response ui = new Http(TestInfra.consulUrl()).get("/ui/", null);
     assertThat(ui.status()).isEqualTo(200);
     assertThat(ui.body()).contains("Consul");
+    Matcher storefront = Pattern.compile("Storefront +(http://\\S+/)").matcher(up.output());
+    assertThat(storefront.find()).as(up.output()).isTrue();
+    Http.Response page = new Http(storefront.group(1)).send("GET", "", null, null, "Accept", "text/html");
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.contentType()).startsWith("text/html");
     assertThat(shop("status").exitCode()).isZero();
 
     long pid = pid("user-service-1");

@@ -3,6 +3,7 @@ package shop.gateway;
 import io.vertx.circuitbreaker.CircuitBreaker;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.ext.consul.ConsulClient;
 import io.vertx.ext.consul.ConsulClientOptions;
 import java.util.Map;
 import java.util.function.Function;
@@ -15,6 +16,10 @@ import shop.gateway.bridge.Bridges;
 import shop.gateway.bridge.SockJsBridge;
 import shop.gateway.contract.ApiContract;
 import shop.gateway.contract.Callers;
+import shop.gateway.ops.Drills;
+import shop.gateway.ops.MetricsFeed;
+import shop.gateway.ops.ServicesHealthFeed;
+import shop.gateway.ops.TopicEventsFeed;
 import shop.gateway.proxy.GatewayTimers;
 import shop.gateway.proxy.RequestSpans;
 import shop.gateway.proxy.UpstreamCalls;
@@ -23,6 +28,7 @@ import shop.gateway.ratelimit.RateLimit;
 import shop.gateway.ratelimit.RateLimiter;
 import shop.gateway.routing.Discovery;
 import shop.gateway.routing.RouteTable;
+import shop.gateway.web.Storefront;
 import shop.platform.boot.ServiceContext;
 import shop.platform.boot.ServiceLauncher;
 import shop.platform.boot.ServiceModule;
@@ -32,7 +38,9 @@ import shop.platform.config.ServiceConfig;
  * The API gateway: the one public entry point ({@code http.port}, 8080 by default). It owns no data;
  * it routes {@code /api/v1} to the services it finds in Consul (see {@link GatewayRoutes}), and
  * bridges the public part of the event bus to other programs: SockJS at {@code /eventbus}, TCP on
- * {@code bridge.tcp-port} (see {@link Bridges}).
+ * {@code bridge.tcp-port} (see {@link Bridges}). It serves the browser app at {@code /} and feeds its
+ * operations page: the services' health, the shop's metrics and its events (package {@code ops}),
+ * and the fault drills an admin switches in Consul KV.
  */
 public final class Gateway implements ServiceModule {
 
@@ -64,7 +72,14 @@ public final class Gateway implements ServiceModule {
     GatewayTimers timers = new GatewayTimers(context.meters(), routes.services());
     BridgePolicy bridgePolicy = new BridgePolicy(callers);
     BridgeLimits bridgeLimits = BridgeLimits.fromConfig(config);
-    return ApiContract.load(vertx, CONTRACT).compose(contract -> {
+    ConsulClient consulClient = ConsulClient.create(vertx, consul);
+    Drills drills = new Drills(consulClient, Drills.fromConfig(config.current().getJsonObject("drills")));
+    Map<String, OwnOperation> ownOperations = Map.of(
+        "listDrills", ctx -> drills.list(),
+        "setDrill", ctx -> drills.set(lastSegment(ctx.request().path()), ctx.body().asJsonObject().getBoolean("on")));
+    Future<Storefront> storefront = Storefront.load(vertx);
+    return Future.all(ApiContract.load(vertx, CONTRACT), storefront).compose(loaded -> {
+      ApiContract contract = loaded.resultAt(0);
       ClientLimits limits = new ClientLimits(
           liveLimiter(vertx, config, "ratelimit"),
           contract.rateLimits().stream().collect(Collectors.toMap(Function.identity(),
@@ -73,9 +88,24 @@ public final class Gateway implements ServiceModule {
       return Discovery.start(vertx, consul, routes.services(), config.getLong("upstream.eject-ms"))
           .compose(discovery -> context.serveHttp(new GatewayRoutes(config, routes, contract, callers, limits,
               new UpstreamCalls(discovery, breakers, timers, retryAfterSeconds), timers,
-              new SockJsBridge(bridgePolicy, bridgeLimits), new RequestSpans(context.tracer()))))
-          .compose(v -> Bridges.start(context, bridgePolicy, bridgeLimits));
+              new SockJsBridge(bridgePolicy, bridgeLimits), new RequestSpans(context.tracer()), ownOperations,
+              storefront.result())))
+          .compose(v -> Bridges.start(context, bridgePolicy, bridgeLimits))
+          .compose(v -> startOpsFeeds(context, consulClient));
     });
+  }
+
+  /** The admin feeds of the operations page, published to this gateway's bridge clients. */
+  private static Future<Void> startOpsFeeds(ServiceContext context, ConsulClient consul) {
+    ServiceConfig config = context.config();
+    ServicesHealthFeed.start(context.vertx(), consul, config.getLong("ops.services-interval-ms"));
+    MetricsFeed.start(context.vertx(), config.getString("prometheus.url"), config.getLong("ops.metrics-interval-ms"));
+    return TopicEventsFeed.start(context.vertx(), config.getString("kafka.bootstrap-servers"), context.instanceId());
+  }
+
+  /** The drill's name in {@code /api/v1/admin/drills/{name}}, already checked against the contract. */
+  private static String lastSegment(String path) {
+    return path.substring(path.lastIndexOf('/') + 1);
   }
 
   /**

@@ -21,8 +21,10 @@ import shop.gateway.proxy.RequestSpans;
 import shop.gateway.proxy.UpstreamCalls;
 import shop.gateway.ratelimit.ClientLimits;
 import shop.gateway.routing.RouteTable;
+import shop.gateway.web.Storefront;
 import shop.platform.http.ApiRoutes;
 import shop.platform.config.ServiceConfig;
+import shop.platform.http.JsonResponses;
 import shop.platform.http.Problem;
 
 /**
@@ -30,7 +32,9 @@ import shop.platform.http.Problem;
  * request's timer, request id and trace, CORS, the route in the contract (404/405), the bearer
  * token (401/403), the client's limits (429), the request against the contract (400, 415), then the
  * call to a healthy instance of the upstream service behind its circuit breaker ({@link UpstreamCalls}),
- * whose answer goes to the client as it is (503 when there is none to give).
+ * whose answer goes to the client as it is (503 when there is none to give); or, for the few
+ * operations the gateway answers itself ({@link OwnOperation}), that answer. Beside the API: the
+ * SockJS bridge, then the browser app ({@link Storefront}).
  */
 final class GatewayRoutes implements ApiRoutes {
 
@@ -44,9 +48,13 @@ final class GatewayRoutes implements ApiRoutes {
   private final GatewayTimers timers;
   private final SockJsBridge eventBusBridge;
   private final RequestSpans spans;
+  /** The operations the gateway answers itself, by operation id. */
+  private final Map<String, OwnOperation> ownOperations;
+  private final Storefront storefront;
 
   GatewayRoutes(ServiceConfig config, RouteTable routes, ApiContract contract, Callers callers, ClientLimits limits,
-      UpstreamCalls upstream, GatewayTimers timers, SockJsBridge eventBusBridge, RequestSpans spans) {
+      UpstreamCalls upstream, GatewayTimers timers, SockJsBridge eventBusBridge, RequestSpans spans,
+      Map<String, OwnOperation> ownOperations, Storefront storefront) {
     this.config = config;
     for (Operation operation : contract.operations()) {
       routes.serviceFor(operation.getOpenAPIPath())
@@ -59,11 +67,14 @@ final class GatewayRoutes implements ApiRoutes {
     this.timers = timers;
     this.eventBusBridge = eventBusBridge;
     this.spans = spans;
+    this.ownOperations = Map.copyOf(ownOperations);
+    this.storefront = storefront;
   }
 
   @Override
   public void mountBeside(Router root, Vertx vertx) {
     root.route(SockJsBridge.PATH + "/*").subRouter(eventBusBridge.router(vertx));
+    storefront.mount(root);
   }
 
   @Override
@@ -94,7 +105,8 @@ final class GatewayRoutes implements ApiRoutes {
     HttpServerRequest request = ctx.request();
     Operation operation = contract.operation(request.path(), request.method());
     String service = operation == null ? null : serviceOf.get(operation.getOperationId());
-    if (service == null) {
+    OwnOperation own = operation == null ? null : ownOperations.get(operation.getOperationId());
+    if (service == null && own == null) {
       refuseUnrouted(ctx, operation);
       return;
     }
@@ -111,6 +123,10 @@ final class GatewayRoutes implements ApiRoutes {
         ctx.fail(refused.get());
         return;
       }
+      if (own != null) {
+        answerOwn(ctx, own, client);
+        return;
+      }
       upstream.call(ctx, service, forwarder).onComplete(reply -> {
         if (reply.failed()) {
           ctx.fail(reply.cause());
@@ -119,6 +135,20 @@ final class GatewayRoutes implements ApiRoutes {
         limits.answered(client, reply.result().status(), System.nanoTime());
         reply.result().sendTo(ctx);
       });
+    });
+  }
+
+  private void answerOwn(RoutingContext ctx, OwnOperation own, String client) {
+    own.answer(ctx).onComplete(answer -> {
+      if (answer.failed()) {
+        if (answer.cause() instanceof Problem problem) {
+          limits.answered(client, problem.status(), System.nanoTime());
+        }
+        ctx.fail(answer.cause());
+        return;
+      }
+      limits.answered(client, 200, System.nanoTime());
+      JsonResponses.ok(ctx, answer.result());
     });
   }
 

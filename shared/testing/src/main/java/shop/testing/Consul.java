@@ -54,6 +54,18 @@ public final class Consul {
         .PUT(HttpRequest.BodyPublishers.ofString(value)));
   }
 
+  /** A KV entry's value, as {@code consul kv get} gives it; empty if there is no such key. */
+  public static Optional<String> value(String key) {
+    try {
+      return Optional.of(get("/v1/kv/" + key + "?raw"));
+    } catch (IllegalStateException missing) {
+      if (missing.getMessage().startsWith("Consul answered 404")) {
+        return Optional.empty();
+      }
+      throw missing;
+    }
+  }
+
   /** Registers a service instance with the agent ({@code PUT /v1/agent/service/register}), checks included. */
   public static void registerService(JsonObject registration) {
     send(HttpRequest.newBuilder(URI.create(TestInfra.consulUrl() + "/v1/agent/service/register"))

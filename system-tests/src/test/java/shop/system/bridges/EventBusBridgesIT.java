@@ -7,7 +7,9 @@ import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -199,6 +201,60 @@ class EventBusBridgesIT {
     }
   }
 
+  /** What the operations page shows, over the SockJS bridge it uses: the services' health, the metrics and the events. */
+  @Test
+  void adminsWatchTheServicesTheMetricsAndTheEventsOnKafka() {
+    try (SockJsFrames admin = new SockJsFrames(shop.origin()); TcpFrames client = new TcpFrames(tcpPort)) {
+      admin.send(register(PublicBus.OPS_SERVICES, ann.token()));
+      JsonObject refused = admin.read();
+      assertThat(refused.getString("type")).isEqualTo("err");
+      assertThat(refused.getString("message")).contains("admin role");
+      assertThat(admin.read().getString("body")).as("then the library's own").isEqualTo("rejected");
+
+      for (String feed : List.of(PublicBus.OPS_SERVICES, PublicBus.OPS_METRICS, PublicBus.OPS_EVENTS)) {
+        admin.send(register(feed, adminToken));
+      }
+      // The feed shows events from the moment its consumer has its partitions, a few seconds after the
+      // gateway starts: until one of the orders is seen, each snapshot of the services brings another.
+      List<String> orderIds = new ArrayList<>();
+      orderIds.add(placeOrder(client));
+      JsonObject services = null;
+      JsonObject metrics = null;
+      List<String> orderEvents = new ArrayList<>();
+      while (services == null || metrics == null || orderEvents.stream().noneMatch(e -> e.startsWith("orders "))) {
+        JsonObject frame = admin.read();
+        assertThat(frame.getString("type")).as(frame.encode()).isEqualTo("rec");
+        JsonObject body = frame.getJsonObject("body");
+        switch (frame.getString("address")) {
+          case PublicBus.OPS_SERVICES -> {
+            services = body;
+            if (orderEvents.isEmpty()) {
+              orderIds.add(placeOrder(client));
+              admin.send(new JsonObject().put("type", "ping"));
+            }
+          }
+          case PublicBus.OPS_METRICS -> metrics = body;
+          case PublicBus.OPS_EVENTS -> {
+            if (orderIds.contains(body.getString("key"))) {
+              assertThat(body.getJsonObject("payload")).isNotNull();
+              orderEvents.add(body.getString("topic") + " " + body.getString("type"));
+            }
+          }
+          default -> throw new AssertionError("a frame from no feed it registered: " + frame.encode());
+        }
+      }
+      Map<String, String> instances = new HashMap<>();
+      services.getJsonArray("services").stream().map(JsonObject.class::cast)
+          .flatMap(service -> service.getJsonArray("instances").stream().map(JsonObject.class::cast))
+          .forEach(instance -> instances.put(instance.getString("id"), instance.getString("status")));
+      assertThat(instances).containsEntry(INSTANCE, "passing");
+      assertThat(instances.keySet()).anyMatch(id -> id.startsWith("order-service"));
+      assertThat(metrics.getBoolean("available")).as(metrics.encode()).isTrue();
+      assertThat(metrics.getJsonArray("breakers")).as("every instance's breakers, from Prometheus").isNotNull();
+      assertThat(orderEvents).as("the order's own events, keyed by its id").contains("orders order.created");
+    }
+  }
+
   @Test
   void theSockJsBridgeKeepsTheSameRules() {
     try (SockJsFrames client = new SockJsFrames(shop.origin())) {
@@ -286,6 +342,10 @@ class EventBusBridgesIT {
           .isEqualTo("message");
       overtaking.add(answer);
     }
+  }
+
+  private static String placeOrder(TcpFrames client) {
+    return request(client, PublicBus.ORDERS_PLACE, order(productId), bob.token()).getJsonObject("body").getString("id");
   }
 
   private static JsonObject register(String address, String token) {

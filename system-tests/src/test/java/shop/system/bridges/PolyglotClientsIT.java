@@ -3,16 +3,14 @@ package shop.system.bridges;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import shop.system.Programs;
 import shop.system.hostile.ShopBehindGateway;
 import shop.testing.Await;
 import shop.testing.Consul;
@@ -33,21 +31,20 @@ class PolyglotClientsIT {
   private static final String INSTANCE = "gateway-clients";
 
   private static ShopBehindGateway shop;
-  private static Map<String, String> env;
+  private static Programs programs;
 
   @BeforeAll
-  static void start() throws IOException {
-    Files.createDirectories(LOGS);
+  static void start() {
     shop = ShopBehindGateway.start("clients", GATEWAY_PORT);
     Await.until(Duration.ofSeconds(30), "the TCP bridge to pass its check in Consul", () ->
         Consul.passingInstanceIds("eventbus-bridge-tcp").contains(INSTANCE + ":eventbus-bridge-tcp"));
     int tcpPort = new JsonObject(Consul.get("/v1/agent/service/" + INSTANCE + ":eventbus-bridge-tcp"))
         .getInteger("Port");
-    env = Map.of(
+    programs = new Programs(LOGS, Map.of(
         "SHOP_GATEWAY_URL", shop.origin(),
         "SHOP_BRIDGE_TCP", "127.0.0.1:" + tcpPort,
         "SHOP_CLUSTER_NAME", TestInfra.clusterName(),
-        "SHOP_CLUSTER_PORT", String.valueOf(TestInfra.clusterPort()));
+        "SHOP_CLUSTER_PORT", String.valueOf(TestInfra.clusterPort())));
   }
 
   @AfterAll
@@ -106,29 +103,8 @@ class PolyglotClientsIT {
     return lines.subList(1, lines.size());
   }
 
-  /** Runs a command to completion (it must exit 0) and returns its standard output. */
   private static String run(String name, Path directory, String... command) {
-    Path out = LOGS.resolve(name + ".out");
-    Path err = LOGS.resolve(name + ".err");
-    try {
-      ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
-          .redirectOutput(out.toFile()).redirectError(err.toFile());
-      env.forEach(builder.environment()::put);
-      Process process = builder.start();
-      boolean finished = process.waitFor(5, TimeUnit.MINUTES);
-      process.destroyForcibly();
-      String stdout = Files.readString(out);
-      String report = String.join(" ", command) + " in " + directory + "\n--- stdout\n" + stdout + "\n--- stderr\n"
-          + Files.readString(err);
-      assertThat(finished).as("finished in 5 minutes: " + report).isTrue();
-      assertThat(process.exitValue()).as(report).isZero();
-      return stdout;
-    } catch (IOException e) {
-      throw new AssertionError("cannot run " + String.join(" ", command) + " (is it installed?)", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
-    }
+    return programs.run(name, directory, Duration.ofMinutes(5), command);
   }
 
   private static String javaBinary() {

@@ -401,6 +401,91 @@ class GatewayIT {
     assertThat(metrics).containsPattern("(?m)^shop_breaker_state\\{[^}]*breaker=\"order-service\"[^}]*\\} [0-2]");
   }
 
+  // ---- what the gateway serves itself: search passes through, the drills, the browser app
+
+  @Test
+  void searchesTheCatalogByNameOrSkuIgnoringCaseAndTakingWildcardsLiterally() {
+    String marker = "Zq" + UUID.randomUUID().toString().substring(0, 8);
+    String admin = TestTokens.admin();
+    JsonObject discounted = newProduct().put("name", "Lamp " + marker + " 50%_off");
+    JsonObject plain = newProduct().put("name", "Lamp " + marker + " 50 percent off");
+    assertThat(send("POST", "/products", discounted.encode(), admin).status()).isEqualTo(201);
+    assertThat(send("POST", "/products", plain.encode(), admin).status()).isEqualTo(201);
+
+    assertThat(names(get("/products?q=" + marker.toUpperCase(), null)))
+        .containsExactlyInAnyOrder(discounted.getString("name"), plain.getString("name"));
+    assertThat(names(get("/products?q=" + marker + "%2050%25_", null))).containsExactly(discounted.getString("name"));
+    assertThat(names(get("/products?q=" + discounted.getString("sku"), null)))
+        .containsExactly(discounted.getString("name"));
+    assertThat(get("/products?q=" + marker + "-nothing", null).items()).isEmpty();
+    assertBadField(get("/products?q=", null), "q");
+  }
+
+  @Test
+  void adminsSwitchTheFaultDrillsInConsulKv() {
+    String setting = "config/payment-service/provider.failure-rate";
+    String admin = TestTokens.admin();
+    try {
+      Response drills = get("/admin/drills", admin);
+      assertThat(drills.status()).as(drills.body()).isEqualTo(200);
+      assertThat(drills.json().getJsonArray("drills").stream().map(d -> ((JsonObject) d).getString("name")))
+          .contains("payment-failures", "slow-payments");
+
+      Response on = send("PUT", "/admin/drills/payment-failures", "{\"on\":true}", admin);
+      assertThat(on.status()).as(on.body()).isEqualTo(200);
+      assertThat(on.json().getBoolean("on")).isTrue();
+      assertThat(on.json().getString("setting")).isEqualTo(setting);
+      assertThat(Consul.value(setting)).contains("1.0");
+      assertThat(drill(get("/admin/drills", admin), "payment-failures").getBoolean("on")).isTrue();
+
+      Response off = send("PUT", "/admin/drills/payment-failures", "{\"on\":false}", admin);
+      assertThat(off.json().getBoolean("on")).isFalse();
+      assertThat(Consul.value(setting)).isEmpty();
+
+      assertProblem(send("PUT", "/admin/drills/payment-failures", "{\"on\":true}",
+          TestTokens.customer(UUID.randomUUID().toString())), 403);
+      assertProblem(get("/admin/drills", null), 401);
+      assertProblem(send("PUT", "/admin/drills/no-such-drill", "{\"on\":true}", admin), 404);
+      assertBadField(send("PUT", "/admin/drills/payment-failures", "{\"on\":\"yes\"}", admin), "on");
+      assertThat(Consul.value(setting)).isEmpty();
+    } finally {
+      send("PUT", "/admin/drills/payment-failures", "{\"on\":false}", admin);
+    }
+  }
+
+  @Test
+  void servesTheBrowserAppBesideTheApi() {
+    Response page = GATEWAY_ROOT.send("GET", "/", null, null, "Accept", "text/html");
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.contentType()).startsWith("text/html");
+    assertThat(page.header("Cache-Control")).isEqualTo("no-cache");
+    assertThat(page.header("Content-Security-Policy")).contains("default-src 'self'", "frame-ancestors 'none'");
+    // The app routes on the client: a page it knows is the same document.
+    assertThat(GATEWAY_ROOT.send("GET", "/ops", null, null, "Accept", "text/html").body()).isEqualTo(page.body());
+
+    Matcher script = Pattern.compile("src=\"(/assets/[^\"]+\\.js)\"").matcher(page.body());
+    assertThat(script.find()).as(page.body()).isTrue();
+    Response asset = GATEWAY_ROOT.get(script.group(1), null);
+    assertThat(asset.status()).isEqualTo(200);
+    assertThat(asset.contentType()).contains("javascript");
+    assertThat(asset.header("Cache-Control")).contains("immutable", "max-age=31536000");
+
+    // Neither a path the app does not serve, nor an unknown API route, falls through to the page.
+    assertProblem(GATEWAY_ROOT.send("GET", "/assets/missing.js", null, null, "Accept", "text/html"), 404);
+    assertProblem(GATEWAY_ROOT.send("GET", "/no-such-page", null, null, "Accept", "application/json"), 404);
+    assertProblem(GATEWAY_ROOT.send("GET", "/api/v1/no-such-route", null, null, "Accept", "text/html"), 404);
+  }
+
+  private static List<String> names(Response page) {
+    assertThat(page.status()).as(page.body()).isEqualTo(200);
+    return page.items().stream().map(product -> product.getString("name")).toList();
+  }
+
+  private static JsonObject drill(Response drills, String name) {
+    return drills.json().getJsonArray("drills").stream().map(JsonObject.class::cast)
+        .filter(drill -> name.equals(drill.getString("name"))).findFirst().orElseThrow();
+  }
+
   // ---- helpers
 
   private static final Pattern REQUESTS = Pattern.compile(

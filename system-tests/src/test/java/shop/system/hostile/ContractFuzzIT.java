@@ -58,11 +58,15 @@ class ContractFuzzIT {
   }
 
   /**
-   * The admin run creates products and sets stock: what it created goes, and every product the
-   * other tests know gets its stock back through the API, as an admin would set it.
+   * The admin run creates products, sets stock and switches fault drills: what it created goes, every
+   * product the other tests know gets its stock back and every drill is switched off, through the API,
+   * as an admin would.
    */
   @AfterAll
   static void stop() {
+    if (shop != null) {
+      switchOffEveryDrill();
+    }
     if (inventory != null) {
       inventory.preparedQuery("DELETE FROM reservations WHERE order_id IN (SELECT l.order_id FROM reservation_lines l "
           + "JOIN products p ON p.id = l.product_id WHERE p.created_at >= $1)").execute(Tuple.of(started)).await();
@@ -83,6 +87,14 @@ class ContractFuzzIT {
     }
     if (vertx != null) {
       vertx.close().await();
+    }
+  }
+
+  private static void switchOffEveryDrill() {
+    String admin = TestTokens.admin();
+    for (Object drill : shop.api().get("/admin/drills", admin).json().getJsonArray("drills")) {
+      Response off = shop.api().put("/admin/drills/" + ((JsonObject) drill).getString("name"), "{\"on\":false}", admin);
+      assertThat(off.status()).as(off.body()).isEqualTo(200);
     }
   }
 

@@ -21,7 +21,8 @@ public final class BridgePolicy {
   /** The requests a client may send. */
   static final Set<String> REQUESTS = Set.of(PublicBus.PRODUCTS_LIST, PublicBus.ORDERS_PLACE, PublicBus.ORDERS_GET);
   /** The feeds only admins may listen to. */
-  static final Set<String> ADMIN_FEEDS = Set.of(PublicBus.ORDER_STATUS, PublicBus.BREAKERS);
+  static final Set<String> ADMIN_FEEDS = Set.of(PublicBus.ORDER_STATUS, PublicBus.BREAKERS, PublicBus.OPS_SERVICES,
+      PublicBus.OPS_METRICS, PublicBus.OPS_EVENTS);
   private static final String OWN_STATUS_PREFIX = PublicBus.ORDER_STATUS + ".";
   private static final Access CUSTOMER = new Access(false, List.of());
   private static final Access ADMIN = new Access(false, List.of("admin"));

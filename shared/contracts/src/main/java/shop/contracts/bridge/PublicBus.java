@@ -20,6 +20,12 @@ public final class PublicBus {
   public static final String ORDER_STATUS = "shop.orders.status";
   /** Every circuit breaker's {@link BreakerStateChange}s; admins only through a bridge. */
   public static final String BREAKERS = "shop.breakers";
+  /** Every service's instances and their health in Consul ({@link ServicesHealth}), every 2 s; admins only. */
+  public static final String OPS_SERVICES = "shop.ops.services";
+  /** Orders a second, saga latency and breaker states ({@link ShopMetrics}), every 5 s; admins only. */
+  public static final String OPS_METRICS = "shop.ops.metrics";
+  /** Every event on the shop's Kafka topics as it passes ({@link TopicEvent}); admins only. */
+  public static final String OPS_EVENTS = "shop.ops.events";
   /** The header that carries the caller's bearer token. */
   public static final String AUTHORIZATION = "authorization";
 
