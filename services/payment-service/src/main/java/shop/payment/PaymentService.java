@@ -26,6 +26,9 @@ public final class PaymentService implements ServiceModule {
     ServiceLauncher.launch(new PaymentService());
   }
 
+  /** The breaker around the card provider, as shop_breaker_state and the breakers feed name it. */
+  static final String PROVIDER_BREAKER = "card-provider";
+
   @Override
   public String name() {
     return "payment-service";
@@ -40,7 +43,8 @@ public final class PaymentService implements ServiceModule {
         .compose(v -> context.openDatabase())
         .compose(pool -> {
           PaymentRepository payments = new PaymentRepository(pool);
-          PaymentLedger ledger = new PaymentLedger(payments, provider, context.meters());
+          PaymentLedger ledger = new PaymentLedger(payments, provider, context.breaker(PROVIDER_BREAKER),
+              context.meters());
           return context.relayOutbox(pool)
               .compose(v -> context.serveEventBus(Payments.ADDRESS, Payments.class,
                   new PaymentsBusService(pool, payments, ledger)))

@@ -2,6 +2,7 @@ package shop.payment.ledger;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.circuitbreaker.CircuitBreaker;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlConnection;
@@ -14,6 +15,7 @@ import shop.contracts.events.EventType;
 import shop.contracts.payments.ChargeRequest;
 import shop.contracts.payments.PaymentResult;
 import shop.payment.provider.PaymentProvider;
+import shop.payment.provider.PaymentProvider.Decision;
 import shop.platform.events.EventEnvelope;
 import shop.platform.events.Outbox;
 import shop.platform.ids.Uuids;
@@ -33,11 +35,18 @@ public final class PaymentLedger {
 
   private final PaymentRepository payments;
   private final PaymentProvider provider;
+  private final CircuitBreaker providerBreaker;
   private final MeterRegistry meters;
 
-  public PaymentLedger(PaymentRepository payments, PaymentProvider provider, MeterRegistry meters) {
+  /**
+   * @param providerBreaker guards the calls to the provider: while it is down (failing or too slow),
+   *     charges fail fast as {@link PaymentProvider.Unavailable} rather than each waiting for it
+   */
+  public PaymentLedger(PaymentRepository payments, PaymentProvider provider, CircuitBreaker providerBreaker,
+      MeterRegistry meters) {
     this.payments = payments;
     this.provider = provider;
+    this.providerBreaker = providerBreaker;
     this.meters = meters;
   }
 
@@ -78,7 +87,7 @@ public final class PaymentLedger {
   }
 
   private Future<Payment> decide(SqlConnection tx, Payment pending, JsonObject order) {
-    return provider.authorize(pending.amountMinor(), pending.currency())
+    return authorize(pending)
         .onFailure(e -> count("failed"))
         .compose(decision -> decision.approved()
             ? payments.decide(tx, pending.id(), PaymentResult.CAPTURED, null)
@@ -86,6 +95,13 @@ public final class PaymentLedger {
                     .compose(v -> emit(tx, EventType.PAYMENT_CAPTURED, captured, order)))
             : payments.decide(tx, pending.id(), PaymentResult.DECLINED, decision.reason())
                 .compose(declined -> emit(tx, EventType.PAYMENT_DECLINED, declined, order)));
+  }
+
+  /** The provider's decision, behind its breaker: no answer in time, or an open breaker, is {@code Unavailable}. */
+  private Future<Decision> authorize(Payment pending) {
+    return providerBreaker.<Decision>execute(() -> provider.authorize(pending.amountMinor(), pending.currency()))
+        .recover(e -> Future.failedFuture(e instanceof PaymentProvider.Unavailable ? e
+            : new PaymentProvider.Unavailable()));
   }
 
   /**
