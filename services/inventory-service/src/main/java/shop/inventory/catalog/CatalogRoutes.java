@@ -53,10 +53,10 @@ public final class CatalogRoutes {
   private void list(RoutingContext ctx) {
     PageRequest page = RequestParams.page(ctx);
     String query = ctx.request().getParam("q");
-    if (query != null && (query.isBlank() || query.length() > MAX_QUERY_LENGTH)) {
+    if (query != null && (query.isEmpty() || query.codePointCount(0, query.length()) > MAX_QUERY_LENGTH)) {
       throw Problem.invalidFields(List.of(new FieldError("q", "must be 1 to " + MAX_QUERY_LENGTH + " characters")));
     }
-    Future<List<Product>> found = query == null ? products.list(page) : products.search(query.strip(), page);
+    Future<List<Product>> found = query == null ? products.list(page) : products.search(query, page);
     JsonResponses.ok(ctx, found.map(list -> page.toJson(list, Product::toJson)));
   }
 
