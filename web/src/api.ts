@@ -10,6 +10,7 @@ export async function api<T>(
 ): Promise<T> {
   const token = session.token();
   let response: Response;
+  let text: string;
   try {
     response = await fetch(`/api/v1${path}`, {
       method,
@@ -21,10 +22,10 @@ export async function api<T>(
       },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
+    text = await response.text();
   } catch {
     throw unreachable();
   }
-  const text = await response.text();
   if (!response.ok) {
     if (response.status === 401 && token) {
       session.signOut();
@@ -41,6 +42,7 @@ export interface Page<T> {
   items: T[];
 }
 
+/** A product; `stock` is what is left to sell (units reserved for orders under way are not in it). */
 export interface Product {
   id: string;
   sku: string;
@@ -48,13 +50,23 @@ export interface Product {
   priceMinor: number;
   currency: string;
   stock: number;
+  reserved: number;
+  sold: number;
 }
 
 export interface Order {
   id: string;
   status: string;
   reason: string | null;
-  items: { productId: string; name?: string; sku?: string; quantity: number; unitPriceMinor?: number }[];
+  /** Each line as inventory-service priced it. */
+  items: {
+    productId: string;
+    name?: string;
+    sku?: string;
+    currency?: string;
+    quantity: number;
+    unitPriceMinor?: number;
+  }[];
   totalMinor: number | null;
   currency: string | null;
   shippingAddress: string;
@@ -85,6 +97,7 @@ export interface Shipment {
   address: string;
   status: string;
   trackingNumber: string | null;
+  reason: string | null;
 }
 
 export interface Notification {

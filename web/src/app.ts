@@ -1,7 +1,7 @@
 import { show } from "./dom.js";
 import { ShopError } from "./shop/problems.js";
 
-/** A view draws into the main element; what it returns is called when the shopper leaves it. */
+/** A view draws a page into the element it is given; what it returns is called when the shopper leaves it. */
 export type View = (
   main: HTMLElement,
   params: string[],
@@ -53,25 +53,43 @@ export function navigate(path: string): void {
   render();
 }
 
+let rendering = 0;
+
 async function render(): Promise<void> {
+  const current = ++rendering;
   leave?.();
   leave = undefined;
   clearReport();
   onNavigate();
   const main = document.getElementById("main") as HTMLElement;
-  for (const [pattern, view] of routes) {
-    const match = pattern.exec(location.pathname);
-    if (match) {
-      show(main);
-      try {
-        leave = (await view(main, match.slice(1))) || undefined;
-      } catch (error) {
-        report(error);
-      }
-      main.focus({ preventScroll: true });
-      return;
+  // Each page draws into an element of its own: one that is left while loading draws into nothing.
+  const page = document.createElement("div");
+  show(main, page);
+  const route = routes.find(([pattern]) => pattern.test(location.pathname));
+  if (!route) {
+    document.title = "Not found · shop";
+    report(new ShopError("There is no such page.", 404));
+    return;
+  }
+  const [pattern, view] = route;
+  let left: (() => void) | undefined;
+  try {
+    left = (await view(page, (pattern.exec(location.pathname) as RegExpExecArray).slice(1))) || undefined;
+  } catch (error) {
+    if (current === rendering) {
+      report(error);
     }
   }
-  show(main);
-  report(new ShopError("There is no such page.", 404));
+  if (current !== rendering) {
+    // The shopper went on while this page was loading: it is already gone.
+    left?.();
+    return;
+  }
+  leave = left;
+  const heading = page.querySelector("h1")?.textContent;
+  document.title = heading ? `${heading} · shop` : "shop";
+  // After moving to another page, the keyboard goes on from the new page; on the first, from the top.
+  if (current > 1) {
+    main.focus({ preventScroll: true });
+  }
 }

@@ -1,5 +1,6 @@
 import { ShopBridge } from "shop-bridge/bridge";
 import { session } from "./session.js";
+import { ShopError } from "./shop/problems.js";
 
 type Listener = (body: unknown) => void;
 
@@ -16,21 +17,24 @@ export function reportRefusalsTo(report: (message: string) => void): void {
 
 function bridge(): Promise<ShopBridge> {
   if (!connecting) {
-    const opening = ShopBridge.connect(location.origin).then((opened) => {
-      opened.onRefusal = (error) => onRefusal(error.message);
-      opened.onClose = () => {
+    const opening = ShopBridge.connect(location.origin).then(
+      (opened) => {
+        opened.onRefusal = (error) => onRefusal(error.message);
+        opened.onClose = () => {
+          if (connecting === opening) {
+            connecting = undefined;
+            setTimeout(resubscribe, RECONNECT_MS);
+          }
+        };
+        return opened;
+      },
+      () => {
         if (connecting === opening) {
           connecting = undefined;
-          setTimeout(resubscribe, RECONNECT_MS);
         }
-      };
-      return opened;
-    });
-    opening.catch(() => {
-      if (connecting === opening) {
-        connecting = undefined;
-      }
-    });
+        throw new ShopError("Live updates cannot be reached right now: reload the page to try again.", 0);
+      },
+    );
     connecting = opening;
   }
   return connecting;
@@ -58,7 +62,12 @@ export async function follow<T>(address: string, listener: (body: T) => void): P
   if (!set) {
     set = new Set();
     listeners.set(address, set);
-    register(await bridge(), address);
+    try {
+      register(await bridge(), address);
+    } catch (error) {
+      listeners.delete(address);
+      throw error;
+    }
   }
   set.add(listener as Listener);
   const added = set;

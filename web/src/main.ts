@@ -2,7 +2,7 @@ import "./style.css";
 import { route, report } from "./app.js";
 import { cartStore } from "./cartStore.js";
 import { h, show } from "./dom.js";
-import { reportRefusalsTo } from "./live.js";
+import { closeBridge, reportRefusalsTo } from "./live.js";
 import { forgetMyOrders } from "./orderFeed.js";
 import { session } from "./session.js";
 import { count } from "./shop/cart.js";
@@ -18,32 +18,37 @@ import { orderView, ordersView } from "./views/orders.js";
 function drawNav(): void {
   const nav = document.getElementById("nav") as HTMLElement;
   const signedIn = session.claims();
+  const link = (href: string, text: string) =>
+    h("a", { href, "aria-current": location.pathname === href ? "page" : undefined }, text);
   show(
     nav,
-    h("a", { href: "/" }, "Catalog"),
-    h("a", { href: "/cart" }, `Cart (${count(cartStore.get())})`),
-    signedIn && h("a", { href: "/orders" }, "My orders"),
-    isAdmin(signedIn) && h("a", { href: "/ops" }, "Operations"),
+    link("/", "Catalog"),
+    link("/cart", `Cart (${count(cartStore.get())})`),
+    signedIn && link("/orders", "My orders"),
+    isAdmin(signedIn) && link("/ops", "Operations"),
     signedIn
       ? h(
           "button",
           {
             type: "button",
             class: "link",
-            onclick: () => {
-              forgetMyOrders();
-              logOut();
-            },
+            onclick: logOut,
           },
           "Log out",
         )
-      : h("a", { href: "/login" }, "Log in"),
-    !signedIn && h("a", { href: "/register" }, "Register"),
+      : link("/login", "Log in"),
+    !signedIn && link("/register", "Register"),
   );
 }
 
 reportRefusalsTo((message) => report(new ShopError(message, 403)));
 cartStore.onChange(drawNav);
+// The bridge's feeds were registered with the token of the session that ended.
+session.onChange(() => {
+  closeBridge();
+  forgetMyOrders();
+  drawNav();
+});
 window.addEventListener("unhandledrejection", (event) => {
   event.preventDefault();
   report(event.reason);

@@ -1,6 +1,7 @@
 import { claims, type TokenClaims } from "./shop/token.js";
 
 const KEY = "shop.token";
+const listeners = new Set<() => void>();
 
 /**
  * The signed-in shopper's access token, kept in this tab's session storage: never in a cookie, so no
@@ -22,8 +23,14 @@ export const session = {
   },
   signIn(token: string): void {
     sessionStorage.setItem(KEY, token);
+    listeners.forEach((listener) => listener());
   },
   signOut(): void {
     sessionStorage.removeItem(KEY);
+    listeners.forEach((listener) => listener());
+  },
+  /** Calls `listener` after every sign-in and sign-out. */
+  onChange(listener: () => void): void {
+    listeners.add(listener);
   },
 };

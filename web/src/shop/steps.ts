@@ -8,7 +8,7 @@ const LABELS: Record<string, string> = {
   ShipmentCreated: "Shipment created",
   StockCommitted: "Stock committed",
   OrderConfirmed: "Confirmed",
-  OrderFailed: "Could not be completed",
+  OrderFailed: "Cancelling: undoing the steps done",
   CompensationRequested: "Cancellation requested",
   ShipmentCancelled: "Shipment cancelled",
   PaymentRefunded: "Payment refunded",
@@ -20,18 +20,24 @@ export function stepLabel(eventType: string): string {
   return LABELS[eventType] ?? eventType.replace(/([a-z])([A-Z])/g, "$1 $2");
 }
 
-/** One step of an order, from its history or its live feed. */
+/** One step of an order, from its history or as it happened (`live`, from the customer's feed). */
 export interface Step {
   version: number;
   type: string;
   at: string;
+  live?: boolean;
 }
 
-/** The steps so far, each version once, in order: history and live feed overlap and may arrive in any order. */
+/**
+ * The steps so far, each version once, in order: the history and the live feed overlap and arrive in
+ * any order. A version is the same event wherever it comes from, so the step first seen is kept.
+ */
 export function merge(steps: readonly Step[], more: readonly Step[]): Step[] {
   const byVersion = new Map<number, Step>();
   for (const step of [...steps, ...more]) {
-    byVersion.set(step.version, step);
+    if (!byVersion.has(step.version)) {
+      byVersion.set(step.version, step);
+    }
   }
   return [...byVersion.values()].sort((a, b) => a.version - b.version);
 }

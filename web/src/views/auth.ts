@@ -1,7 +1,6 @@
 import { api } from "../api.js";
 import { navigate, report } from "../app.js";
 import { h, show } from "../dom.js";
-import { closeBridge } from "../live.js";
 import { session } from "../session.js";
 
 function field(label: string, input: HTMLInputElement): HTMLElement {
@@ -80,12 +79,10 @@ export function registerView(main: HTMLElement): void {
 
 async function logIn(email: string, password: string): Promise<void> {
   const answer = await api<{ accessToken: string }>("POST", "/auth/token", { email, password });
-  closeBridge();
   session.signIn(answer.accessToken);
 }
 
 export function logOut(): void {
-  closeBridge();
   session.signOut();
   navigate("/");
 }

@@ -8,8 +8,14 @@ import { orderItems, remove, setQuantity, totals, MAX_QUANTITY } from "../shop/c
 import { CheckoutKey } from "../shop/checkout.js";
 import { formatMoney } from "../shop/money.js";
 
-/** Kept across visits to the cart: a retried checkout of the same order reuses its key. */
-const checkoutKey = new CheckoutKey(() => crypto.randomUUID());
+/** Kept in the tab's session storage: a retried checkout of the same order reuses its key, even after a reload. */
+const checkoutKey = new CheckoutKey(() => crypto.randomUUID(), {
+  get: () => sessionStorage.getItem("shop.checkout"),
+  set: (value) => sessionStorage.setItem("shop.checkout", value),
+  remove: () => sessionStorage.removeItem("shop.checkout"),
+});
+/** The address being typed, kept while the cart is redrawn (a quantity changed, a line removed). */
+let addressDraft = "";
 
 export function cartView(main: HTMLElement): void {
   const cart = cartStore.get();
@@ -35,9 +41,9 @@ export function cartView(main: HTMLElement): void {
     });
     return h(
       "tr",
-      {},
+      { "data-product": line.productId },
       h("th", { scope: "row" }, line.name),
-      h("td", {}, formatMoney(line.priceMinor, line.currency)),
+      h("td", { class: "unit" }, formatMoney(line.priceMinor, line.currency)),
       h("td", {}, quantity),
       h("td", {}, formatMoney(line.priceMinor * line.quantity, line.currency)),
       h(
@@ -64,29 +70,38 @@ export function cartView(main: HTMLElement): void {
     main,
     h("h1", {}, "Your cart"),
     h(
-      "table",
-      { class: "cart" },
+      "div",
+      { class: "scroll" },
       h(
-        "thead",
-        {},
+        "table",
+        { class: "cart" },
         h(
-          "tr",
+          "thead",
           {},
-          ...["Product", "Price", "Quantity", "Subtotal", ""].map((title) =>
-            h("th", { scope: "col" }, title),
+          h(
+            "tr",
+            {},
+            h("th", { scope: "col" }, "Product"),
+            h("th", { scope: "col", class: "unit" }, "Price"),
+            h("th", { scope: "col" }, "Quantity"),
+            h("th", { scope: "col" }, "Subtotal"),
+            h("td"),
           ),
         ),
-      ),
-      h("tbody", {}, ...rows),
-      h(
-        "tfoot",
-        {},
+        h("tbody", {}, ...rows),
         h(
-          "tr",
+          "tfoot",
           {},
-          h("th", { scope: "row", colspan: 3 }, "Total"),
-          h("td", { "data-testid": "cart-total" }, total),
-          h("td"),
+          h(
+            "tr",
+            {},
+            // A cell per column, so the total stays under the subtotals when a column is hidden.
+            h("th", { scope: "row" }, "Total"),
+            h("td", { class: "unit" }),
+            h("td"),
+            h("td", { "data-testid": "cart-total" }, total),
+            h("td"),
+          ),
         ),
       ),
     ),
@@ -104,8 +119,22 @@ export function cartView(main: HTMLElement): void {
 }
 
 function checkoutForm(): HTMLElement {
-  const address = h("textarea", { name: "shippingAddress", required: true, maxlength: 500, rows: 3 });
-  const place = h("button", { type: "submit", class: "primary" }, "Place order");
+  const address = h("textarea", {
+    name: "shippingAddress",
+    autocomplete: "shipping street-address",
+    required: true,
+    maxlength: 500,
+    rows: 3,
+  });
+  address.value = addressDraft;
+  address.addEventListener("input", () => {
+    addressDraft = address.value;
+  });
+  const place = h(
+    "button",
+    { type: "submit", class: "primary", "data-testid": "place-order" },
+    "Place order",
+  );
   const form = h(
     "form",
     { class: "panel", "aria-label": "Checkout" },
@@ -120,13 +149,14 @@ function checkoutForm(): HTMLElement {
     }
     place.disabled = true;
     const order = { items: orderItems(cartStore.get()), shippingAddress: address.value };
+    const key = checkoutKey.for({ customer: session.claims()?.userId, ...order });
     try {
-      // Live steps are a bonus: without the bridge the order page still shows them from the history.
+      // Listening before placing the order, so the page of the order misses none of its steps. Live
+      // steps are a bonus though: without the bridge the order page still shows them from the history.
       await followMyOrders().catch(() => {});
-      const placed = await api<Order>("POST", "/orders", order, {
-        "Idempotency-Key": checkoutKey.for(order),
-      });
+      const placed = await api<Order>("POST", "/orders", order, { "Idempotency-Key": key });
       checkoutKey.accepted();
+      addressDraft = "";
       cartStore.set([]);
       navigate(`/orders/${placed.id}`);
     } catch (error) {

@@ -1,5 +1,5 @@
 import { api, type Page, type Product } from "../api.js";
-import { report } from "../app.js";
+import { navigate, report } from "../app.js";
 import { cartStore } from "../cartStore.js";
 import { h, show } from "../dom.js";
 import { add } from "../shop/cart.js";
@@ -21,19 +21,18 @@ export async function catalogView(main: HTMLElement): Promise<void> {
     placeholder: "Search by name or SKU",
     "aria-label": "Search the catalog",
   });
-  show(
-    main,
-    h("h1", {}, query ? `Results for “${query}”` : "Catalog"),
-    h(
-      "form",
-      { class: "search", role: "search", action: "/", method: "get" },
-      search,
-      h("button", { type: "submit" }, "Search"),
-    ),
-    status,
-    grid,
-    more,
+  const form = h(
+    "form",
+    { class: "search", role: "search", action: "/", method: "get" },
+    search,
+    h("button", { type: "submit" }, "Search"),
   );
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const q = search.value.trim();
+    navigate(q ? `/?${new URLSearchParams({ q })}` : "/");
+  });
+  show(main, h("h1", {}, query ? `Results for “${query}”` : "Catalog"), form, status, grid, more);
 
   let page = 0;
   const load = async () => {
@@ -77,7 +76,7 @@ function productCard(product: Product): HTMLElement {
   );
   return h(
     "li",
-    { class: "product", "data-sku": product.sku },
+    { class: "product", "data-testid": "product", "data-sku": product.sku },
     h("h2", {}, product.name),
     h("p", { class: "sku" }, product.sku),
     h("p", { class: "price" }, formatMoney(product.priceMinor, product.currency)),

@@ -3,21 +3,18 @@ import { report } from "../app.js";
 import { formatTime, h, show } from "../dom.js";
 import { follow } from "../live.js";
 import { session } from "../session.js";
+import { BreakerBoard, type Breaker } from "../shop/breakers.js";
+import { OrderBoard, type StatusChange } from "../shop/orderBoard.js";
 import { isAdmin } from "../shop/token.js";
 import { requireLogin } from "./auth.js";
 
+/** `shop.ops.services`: every service Consul knows, each instance with its health. */
 interface ServicesHealth {
   at: string;
   services: { name: string; instances: { id: string; address: string; port: number; status: string }[] }[];
 }
 
-interface Breaker {
-  service: string;
-  instance: string;
-  breaker: string;
-  state: string;
-}
-
+/** `shop.ops.metrics`: what Prometheus says, or why it cannot be read. */
 interface ShopMetrics {
   at: string;
   available: boolean;
@@ -27,23 +24,29 @@ interface ShopMetrics {
   breakers?: Breaker[];
 }
 
+/** `shop.ops.events`: one record on a Kafka topic, as it passes. */
 interface TopicEvent {
   topic: string;
   partition: number;
   offset: number;
-  key: string;
+  key: string | null;
   type: string;
   at: string;
 }
 
-interface OrderChange {
-  orderId: string;
-  status: string;
+const LAST_EVENTS = 50;
+const LATEST_ORDERS = 10;
+
+function section(id: string, title: string, ...content: HTMLElement[]): HTMLElement {
+  return h(
+    "section",
+    { class: "card", "aria-labelledby": `${id}-title` },
+    h("h2", { id: `${id}-title` }, title),
+    ...content,
+  );
 }
 
-const LAST_EVENTS = 50;
-
-/** The operations page: the services' health, breakers, order rates and saga latency, events, and drills. */
+/** The operations page: drills, breakers, orders, the services' health and the events on Kafka, all live. */
 export async function opsView(main: HTMLElement): Promise<() => void> {
   if (!requireLogin()) {
     return () => {};
@@ -52,155 +55,216 @@ export async function opsView(main: HTMLElement): Promise<() => void> {
     show(
       main,
       h("h1", {}, "Operations"),
-      h("p", {}, "The operations page is for administrators. Log in with an admin account."),
+      h(
+        "p",
+        { "data-testid": "not-admin" },
+        "The operations page is for administrators: log in with an admin account to see it.",
+      ),
     );
     return () => {};
   }
-  const services = h(
-    "div",
-    { "data-testid": "services" },
-    h("p", { class: "muted" }, "Waiting for the first health report…"),
-  );
-  const breakers = h("tbody", {});
+  const drills = h("div", { class: "drills", "data-testid": "drills" });
+  const breakerRows = h("tbody", {});
+  const breakersEmpty = h("p", { class: "muted" }, "No breaker has reported yet.");
   const metrics = h(
     "div",
     { "data-testid": "metrics" },
     h("p", { class: "muted" }, "Waiting for the metrics…"),
   );
-  const waiting = h("p", { "data-testid": "pending-payment" }, "0 orders waiting for payment");
-  const events = h("ol", { class: "events", "data-testid": "events" });
-  const drills = h("div", { class: "drills" });
+  const waitingCount = h("p", { "data-testid": "pending-payment" }, "0 orders waiting for payment");
+  const waitingList = h("ul", { class: "ids", "data-testid": "waiting-orders" });
+  const latestList = h("ul", { class: "ids", "data-testid": "latest-orders" });
+  const services = h(
+    "div",
+    { "data-testid": "services" },
+    h("p", { class: "muted" }, "Waiting for the first health report…"),
+  );
+  const events = h("ul", { class: "events", "data-testid": "events" });
   show(
     main,
     h("h1", {}, "Operations"),
     h(
       "div",
       { class: "ops" },
-      h("section", { "aria-labelledby": "drills-title" }, h("h2", { id: "drills-title" }, "Drills"), drills),
+      section("drills", "Drills", drills),
+      section(
+        "breakers",
+        "Circuit breakers",
+        h(
+          "div",
+          { class: "scroll" },
+          h(
+            "table",
+            { "data-testid": "breakers" },
+            h(
+              "thead",
+              {},
+              h("tr", {}, h("th", { scope: "col" }, "Breaker, instance"), h("th", { scope: "col" }, "State")),
+            ),
+            breakerRows,
+          ),
+        ),
+        breakersEmpty,
+      ),
+      section(
+        "orders",
+        "Orders",
+        metrics,
+        waitingCount,
+        waitingList,
+        h("h3", {}, "Latest orders"),
+        latestList,
+      ),
       h(
         "section",
-        { "aria-labelledby": "services-title" },
+        { class: "card wide", "aria-labelledby": "services-title" },
         h("h2", { id: "services-title" }, "Services"),
         services,
       ),
       h(
         "section",
-        { "aria-labelledby": "breakers-title" },
-        h("h2", { id: "breakers-title" }, "Circuit breakers"),
-        h(
-          "table",
-          { "data-testid": "breakers" },
-          h(
-            "thead",
-            {},
-            h("tr", {}, ...["Instance", "Breaker", "State"].map((t) => h("th", { scope: "col" }, t))),
-          ),
-          breakers,
-        ),
-      ),
-      h(
-        "section",
-        { "aria-labelledby": "orders-title" },
-        h("h2", { id: "orders-title" }, "Orders"),
-        metrics,
-        waiting,
-      ),
-      h(
-        "section",
-        { class: "wide", "aria-labelledby": "events-title" },
-        h("h2", { id: "events-title" }, "Events on Kafka"),
+        { class: "card wide", "aria-labelledby": "events-title" },
+        h("h2", { id: "events-title" }, `Events on Kafka (the last ${LAST_EVENTS}, newest first)`),
         events,
       ),
     ),
   );
 
-  const breakerStates = new Map<string, Breaker>();
-  const drawBreakers = () =>
+  const breakers = new BreakerBoard();
+  const drawBreakers = () => {
+    const all = breakers.all();
+    breakersEmpty.hidden = all.length > 0;
+    show(breakerRows, ...all.map(breakerRow));
+  };
+  const orders = new OrderBoard();
+  const drawOrders = () => {
+    const waiting = orders.waiting();
+    show(waitingCount, `${waiting.length} order${waiting.length === 1 ? "" : "s"} waiting for payment`);
+    show(waitingList, ...waiting.map((o) => orderItem(o)));
+    const latest = orders.latest(LATEST_ORDERS);
     show(
-      breakers,
-      ...[...breakerStates.values()]
-        .sort((a, b) => `${a.instance} ${a.breaker}`.localeCompare(`${b.instance} ${b.breaker}`))
-        .map((b) =>
-          h(
-            "tr",
-            { "data-breaker": `${b.instance}/${b.breaker}` },
-            h("td", {}, b.instance),
-            h("td", {}, b.breaker),
-            h(
-              "td",
-              {},
-              h("span", { class: `state ${b.state.toLowerCase()}`, "data-testid": "breaker-state" }, b.state),
-            ),
-          ),
-        ),
+      latestList,
+      ...(latest.length > 0
+        ? latest.map((o) => orderItem(o, o.waited))
+        : [h("li", { class: "muted" }, "None yet")]),
     );
-  const latestStatus = new Map<string, string>();
+  };
+  drawOrders();
 
   const stops = await Promise.all([
     follow<ServicesHealth>("shop.ops.services", (health) => show(services, servicesTable(health))),
     follow<ShopMetrics>("shop.ops.metrics", (m) => {
       show(metrics, metricsView(m));
-      // Prometheus scrapes every few seconds: a live change from shop.breakers is newer than its view.
-      for (const b of m.breakers ?? []) {
-        if (!breakerStates.has(`${b.instance}/${b.breaker}`)) {
-          breakerStates.set(`${b.instance}/${b.breaker}`, b);
-        }
-      }
+      breakers.snapshot(m.breakers ?? [], Date.now());
       drawBreakers();
     }),
     follow<Breaker>("shop.breakers", (b) => {
-      breakerStates.set(`${b.instance}/${b.breaker}`, b);
+      breakers.live(b, Date.now());
       drawBreakers();
     }),
     follow<TopicEvent>("shop.ops.events", (e) => {
-      events.prepend(
-        h(
-          "li",
-          {},
-          h("time", { datetime: e.at }, formatTime(e.at)),
-          " ",
-          h("code", {}, e.topic),
-          " ",
-          h("strong", {}, e.type),
-          " ",
-          h("span", { class: "muted" }, e.key ?? ""),
-        ),
-      );
+      events.prepend(eventItem(e));
       while (events.children.length > LAST_EVENTS) {
         events.lastElementChild?.remove();
       }
     }),
-    follow<OrderChange>("shop.orders.status", (change) => {
-      latestStatus.set(change.orderId, change.status);
-      const count = [...latestStatus.values()].filter((s) => s === "PENDING_PAYMENT").length;
-      show(waiting, `${count} order${count === 1 ? "" : "s"} waiting for payment`);
+    follow<StatusChange>("shop.orders.status", (change) => {
+      orders.update(change);
+      drawOrders();
     }),
   ]);
   await loadDrills(drills);
   return () => stops.forEach((stop) => stop());
 }
 
+function breakerRow(b: Breaker): HTMLElement {
+  return h(
+    "tr",
+    { "data-breaker": `${b.instance}/${b.breaker}`, "data-service": b.service },
+    h("td", {}, h("strong", {}, b.breaker), h("br"), h("span", { class: "muted" }, b.instance)),
+    h(
+      "td",
+      {},
+      h(
+        "span",
+        { class: `state ${b.state.toLowerCase()}`, "data-testid": "breaker-state" },
+        b.state.replace("_", " "),
+      ),
+    ),
+  );
+}
+
+/** An order by its short id, with its status now and since when; and whether it waited for payment. */
+function orderItem(change: StatusChange, waited = false): HTMLElement {
+  return h(
+    "li",
+    { "data-order": change.orderId, "data-status": change.status, "data-waited": waited },
+    h("code", { title: change.orderId }, change.orderId.slice(0, 8)),
+    " ",
+    h("span", { class: `status ${change.status.toLowerCase()}` }, change.status.replace("_", " ")),
+    " ",
+    h("time", { datetime: change.at, class: "muted" }, formatTime(change.at)),
+    waited && change.status !== "PENDING_PAYMENT"
+      ? h("span", { class: "muted" }, " after waiting for payment")
+      : "",
+  );
+}
+
+function eventItem(e: TopicEvent): HTMLElement {
+  return h(
+    "li",
+    { "data-topic": e.topic },
+    h("time", { datetime: e.at }, formatTime(e.at)),
+    " ",
+    h(
+      "code",
+      { title: `partition ${e.partition}, offset ${e.offset}` },
+      `${e.topic}/${e.partition}@${e.offset}`,
+    ),
+    " ",
+    h("strong", {}, e.type),
+    " ",
+    h("span", { class: "muted" }, e.key ?? ""),
+  );
+}
+
 function servicesTable(health: ServicesHealth): HTMLElement {
   return h(
-    "table",
-    {},
+    "div",
+    { class: "scroll" },
     h(
-      "thead",
+      "table",
       {},
-      h("tr", {}, ...["Service", "Instance", "Address", "Health"].map((t) => h("th", { scope: "col" }, t))),
-    ),
-    h(
-      "tbody",
-      {},
-      ...health.services.flatMap((service) =>
-        service.instances.map((instance) =>
-          h(
-            "tr",
-            { "data-instance": instance.id },
-            h("td", {}, service.name),
-            h("td", {}, instance.id),
-            h("td", {}, `${instance.address}:${instance.port}`),
-            h("td", {}, h("span", { class: `health ${instance.status}` }, instance.status)),
+      h("caption", { class: "muted" }, `Consul's health checks at ${formatTime(health.at)}`),
+      h(
+        "thead",
+        {},
+        h(
+          "tr",
+          {},
+          h("th", { scope: "col" }, "Service"),
+          h("th", { scope: "col" }, "Instance"),
+          h("th", { scope: "col", class: "address-col" }, "Address"),
+          h("th", { scope: "col" }, "Health"),
+        ),
+      ),
+      h(
+        "tbody",
+        {},
+        ...health.services.flatMap((service) =>
+          service.instances.map((instance) =>
+            h(
+              "tr",
+              { "data-service": service.name, "data-instance": instance.id },
+              h("td", {}, service.name),
+              h("td", {}, instance.id),
+              h("td", { class: "address-col" }, `${instance.address}:${instance.port}`),
+              h(
+                "td",
+                {},
+                h("span", { class: `health ${instance.status}`, "data-testid": "health" }, instance.status),
+              ),
+            ),
           ),
         ),
       ),
@@ -208,33 +272,56 @@ function servicesTable(health: ServicesHealth): HTMLElement {
   );
 }
 
-function seconds(value: number | null | undefined): string {
-  return value === null || value === undefined ? "—" : `${(value * 1000).toFixed(0)} ms`;
+function milliseconds(seconds: number | null | undefined): string {
+  return seconds === null || seconds === undefined ? "no data yet" : `${Math.round(seconds * 1000)} ms`;
 }
 
 function metricsView(m: ShopMetrics): HTMLElement {
   if (!m.available) {
-    return h("p", { class: "muted" }, `Metrics unavailable: ${m.reason}`);
+    return h(
+      "p",
+      { class: "muted", "data-testid": "metrics-unavailable" },
+      `Metrics unavailable: ${m.reason}`,
+    );
   }
   const rates = m.ordersPerSecond ?? [];
   return h(
-    "dl",
+    "div",
     {},
-    h("dt", {}, "Orders per second"),
+    rates.length === 0
+      ? h("p", { class: "muted" }, "Orders per second: none settled in the last minute.")
+      : h(
+          "table",
+          { "data-testid": "order-rates" },
+          h("caption", {}, "Orders per second, by outcome (last minute)"),
+          h(
+            "thead",
+            {},
+            h("tr", {}, ...["Status", "Reason", "Per second"].map((t) => h("th", { scope: "col" }, t))),
+          ),
+          h(
+            "tbody",
+            {},
+            ...rates.map((r) =>
+              h(
+                "tr",
+                {},
+                h("td", {}, h("span", { class: `status ${r.status.toLowerCase()}` }, r.status)),
+                h(
+                  "td",
+                  {},
+                  r.reason && r.reason !== "none" ? r.reason.replace(/_/g, " ").toLowerCase() : "—",
+                ),
+                h("td", { class: "number" }, r.perSecond.toFixed(2)),
+              ),
+            ),
+          ),
+        ),
     h(
-      "dd",
-      {},
-      rates.length === 0
-        ? "none in the last minute"
-        : rates
-            .map(
-              (r) =>
-                `${r.status}${r.reason && r.reason !== "none" ? ` (${r.reason})` : ""}: ${r.perSecond.toFixed(2)}`,
-            )
-            .join(", "),
+      "p",
+      { "data-testid": "saga-latency" },
+      `Saga latency (last 5 minutes): p50 ${milliseconds(m.sagaSeconds?.p50)}, p99 ${milliseconds(m.sagaSeconds?.p99)}`,
     ),
-    h("dt", {}, "Saga latency (5 min)"),
-    h("dd", {}, `p50 ${seconds(m.sagaSeconds?.p50)}, p99 ${seconds(m.sagaSeconds?.p99)}`),
   );
 }
 
@@ -243,21 +330,23 @@ async function loadDrills(into: HTMLElement): Promise<void> {
   show(
     into,
     ...drills.map((drill) => {
-      const button = h("button", {
-        type: "button",
-        class: "toggle",
-        "aria-pressed": String(drill.on),
-        "data-drill": drill.name,
-      });
+      const state = h("span", { class: "pill", "aria-hidden": "true" });
+      // The button's name stays the drill's; whether it is on is the button's pressed state.
+      const button = h(
+        "button",
+        { type: "button", class: "toggle", "data-drill": drill.name },
+        drill.name,
+        state,
+      );
       const draw = (on: boolean) => {
         button.setAttribute("aria-pressed", String(on));
-        show(button, `${drill.name}: ${on ? "on" : "off"}`);
+        show(state, on ? "on" : "off");
       };
       draw(drill.on);
       button.addEventListener("click", async () => {
         button.disabled = true;
         try {
-          const switched = await api<Drill>("PUT", `/admin/drills/${drill.name}`, {
+          const switched = await api<Drill>("PUT", `/admin/drills/${encodeURIComponent(drill.name)}`, {
             on: button.getAttribute("aria-pressed") !== "true",
           });
           draw(switched.on);
@@ -267,7 +356,13 @@ async function loadDrills(into: HTMLElement): Promise<void> {
           button.disabled = false;
         }
       });
-      return h("div", { class: "drill" }, button, h("p", { class: "muted" }, drill.description));
+      return h(
+        "div",
+        { class: "drill" },
+        button,
+        h("p", { class: "muted" }, drill.description),
+        h("p", { class: "muted" }, "Setting: ", h("code", {}, drill.setting)),
+      );
     }),
   );
 }

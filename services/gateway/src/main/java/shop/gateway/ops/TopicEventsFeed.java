@@ -9,6 +9,7 @@ import io.vertx.kafka.client.consumer.KafkaConsumerRecord;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +21,8 @@ import shop.platform.events.EventEnvelope;
 /**
  * Publishes {@link PublicBus#OPS_EVENTS}: every event on the shop's topics from now on, as it passes.
  * A watcher, not a participant: its consumer group is this gateway's alone, starts at the end of each
- * partition and commits nothing, so it never holds back or replays anyone else's events.
+ * partition and commits nothing (Kafka drops such a group once it is empty), so it never holds back
+ * or replays anyone else's events.
  */
 public final class TopicEventsFeed {
 
@@ -33,7 +35,8 @@ public final class TopicEventsFeed {
   public static Future<Void> start(Vertx vertx, String bootstrapServers, String instanceId) {
     KafkaConsumer<String, String> consumer = KafkaConsumer.create(vertx, Map.of(
         "bootstrap.servers", bootstrapServers,
-        "group.id", "ops-feed-" + instanceId,
+        // A group of its own per start: a restarted gateway need not wait for its last run's member to time out.
+        "group.id", "ops-feed-" + instanceId + "-" + UUID.randomUUID(),
         "key.deserializer", "org.apache.kafka.common.serialization.StringDeserializer",
         "value.deserializer", "org.apache.kafka.common.serialization.StringDeserializer",
         "enable.auto.commit", "false",
