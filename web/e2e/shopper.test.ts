@@ -38,10 +38,33 @@ const CONFIRMED_STEPS = [
 
 /** Checks out the cart, and waits for the order page. */
 async function checkOut(page: Page, address: string): Promise<string> {
-  await page.getByRole("link", { name: /^Cart \(/ }).click();
-  await page.getByLabel("Shipping address").fill(address);
+  await openCheckout(page, address);
   await page.getByRole("button", { name: "Place order" }).click();
   return shownOrderId(page);
+}
+
+/** Logs in, puts one product in the cart and fills in the checkout, short of placing the order. */
+async function readyToOrder(page: Page, shopper: { email: string; password: string }, product: Product) {
+  await logIn(page, shopper.email, shopper.password);
+  await addToCart(page, product);
+  await openCheckout(page, "1 Main Street");
+}
+
+/** The order page shows the shopper's one and only order, and it reaches CONFIRMED. */
+async function assertTheOnlyOrderConfirmed(page: Page, token: string, why: string): Promise<void> {
+  const orderId = await shownOrderId(page);
+  await waitForStatus(page, "CONFIRMED");
+  const orders = await call<{ items: Order[] }>("GET", "/orders", undefined, token);
+  assert.deepEqual(
+    orders.items.map((o) => o.id),
+    [orderId],
+    why,
+  );
+}
+
+async function openCheckout(page: Page, address: string): Promise<void> {
+  await page.getByRole("link", { name: /^Cart \(/ }).click();
+  await page.getByLabel("Shipping address").fill(address);
 }
 
 /** The steps the order page shows: event, version, and whether it arrived live. */
@@ -147,19 +170,9 @@ test("a shopper registers, fills a cart, checks out and watches the order reach 
 test("a double click on Place order places one order", async () => {
   const shopper = await registeredShopper();
   await withBrowser({}, async (page) => {
-    await logIn(page, shopper.email, shopper.password);
-    await addToCart(page, lamp);
-    await page.getByRole("link", { name: "Cart (1)" }).click();
-    await page.getByLabel("Shipping address").fill("1 Main Street");
+    await readyToOrder(page, shopper, lamp);
     await page.getByRole("button", { name: "Place order" }).dblclick();
-    const orderId = await shownOrderId(page);
-    await waitForStatus(page, "CONFIRMED");
-
-    const orders = await call<{ items: Order[] }>("GET", "/orders", undefined, shopper.token);
-    assert.deepEqual(
-      orders.items.map((o) => o.id),
-      [orderId],
-    );
+    await assertTheOnlyOrderConfirmed(page, shopper.token, "one order for a double click");
   });
 });
 
@@ -167,10 +180,7 @@ test("a checkout retried after its answer was lost places one order", async () =
   const shopper = await registeredShopper();
   // The aborted answer is logged by Chromium itself; the page says it in words.
   await withBrowser({ allowConsole: [/net::ERR_FAILED/] }, async (page) => {
-    await logIn(page, shopper.email, shopper.password);
-    await addToCart(page, mug);
-    await page.getByRole("link", { name: "Cart (1)" }).click();
-    await page.getByLabel("Shipping address").fill("1 Main Street");
+    await readyToOrder(page, shopper, mug);
 
     // The first attempt reaches the shop, which takes the order, but its answer never comes back.
     let lost = false;
@@ -190,14 +200,7 @@ test("a checkout retried after its answer was lost places one order", async () =
     );
 
     await page.getByRole("button", { name: "Place order" }).click();
-    const orderId = await shownOrderId(page);
-    await waitForStatus(page, "CONFIRMED");
-    const orders = await call<{ items: Order[] }>("GET", "/orders", undefined, shopper.token);
-    assert.deepEqual(
-      orders.items.map((o) => o.id),
-      [orderId],
-      "the retry got the order the lost attempt placed",
-    );
+    await assertTheOnlyOrderConfirmed(page, shopper.token, "the retry got the order the lost attempt placed");
   });
 });
 

@@ -25,18 +25,7 @@ export function loginView(main: HTMLElement): void {
     submit,
     h("p", {}, "No account yet? ", h("a", { href: "/register" }, "Register")),
   );
-  form.addEventListener("submit", async (event) => {
-    event.preventDefault();
-    submit.disabled = true;
-    try {
-      await logIn(email.value, password.value);
-      navigate(nextPage());
-    } catch (error) {
-      report(error);
-    } finally {
-      submit.disabled = false;
-    }
-  });
+  onSubmit(form, submit, () => logIn(email.value, password.value));
   show(main, h("h1", {}, "Log in"), form);
   email.focus();
 }
@@ -60,12 +49,21 @@ export function registerView(main: HTMLElement): void {
     field("Password (8 characters or more)", password),
     submit,
   );
+  onSubmit(form, submit, async () => {
+    await api("POST", "/users", { name: name.value, email: email.value, password: password.value });
+    await logIn(email.value, password.value);
+  });
+  show(main, h("h1", {}, "Create an account"), form);
+  name.focus();
+}
+
+/** Runs `signIn` when the form is sent (its button disabled meanwhile), then goes on to the next page. */
+function onSubmit(form: HTMLFormElement, submit: HTMLButtonElement, signIn: () => Promise<void>): void {
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     submit.disabled = true;
     try {
-      await api("POST", "/users", { name: name.value, email: email.value, password: password.value });
-      await logIn(email.value, password.value);
+      await signIn();
       navigate(nextPage());
     } catch (error) {
       report(error);
@@ -73,8 +71,6 @@ export function registerView(main: HTMLElement): void {
       submit.disabled = false;
     }
   });
-  show(main, h("h1", {}, "Create an account"), form);
-  name.focus();
 }
 
 async function logIn(email: string, password: string): Promise<void> {
