@@ -85,10 +85,16 @@ public final class ZipkinTraces {
   /** The trace, once spans from each of the services have arrived (they are sent in batches). */
   public static Trace await(String traceId, Set<String> services) {
     Trace[] found = {new Trace(List.of())};
-    Await.until(EXPORT_TIMEOUT, "spans of " + services + " in Zipkin trace " + traceId, () -> {
-      found[0] = fetch(traceId);
-      return found[0].services().containsAll(services);
-    });
+    try {
+      // Each service exports its spans in batches of its own: a span can reach Zipkin before its
+      // parent does. The trace is whole once every service is in it and it has one root.
+      Await.until(EXPORT_TIMEOUT, "spans of " + services + " in Zipkin trace " + traceId + ", under one root", () -> {
+        found[0] = fetch(traceId);
+        return found[0].services().containsAll(services) && found[0].roots().size() == 1;
+      });
+    } catch (AssertionError incomplete) {
+      throw new AssertionError(incomplete.getMessage() + "; the trace as it is:\n" + found[0].describe(), incomplete);
+    }
     return found[0];
   }
 
