@@ -7,13 +7,9 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import java.net.Inet4Address;
 import java.net.InetAddress;
-import java.net.NetworkInterface;
 import java.net.ServerSocket;
-import java.util.Collections;
 import java.util.UUID;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 class ClusterSettingsTest {
@@ -62,8 +58,8 @@ class ClusterSettingsTest {
   /** As across containers: each member on an address of its own, the others found by name. */
   @Test
   void membersOnDifferentAddressesFindEachOtherThroughClusterMembers() throws Exception {
-    String otherAddress = nonLoopbackAddress();
-    Assumptions.assumeTrue(otherAddress != null, "this machine has no address besides loopback");
+    // A second address every Linux machine has: the whole of 127.0.0.0/8 is on the loopback interface.
+    String otherAddress = "127.0.0.2";
     int port;
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
@@ -81,19 +77,6 @@ class ClusterSettingsTest {
     } finally {
       Future.join(one.close(), two.close()).await();
     }
-  }
-
-  private static String nonLoopbackAddress() throws Exception {
-    for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
-      if (nic.isUp() && !nic.isLoopback()) {
-        for (InetAddress address : Collections.list(nic.getInetAddresses())) {
-          if (address instanceof Inet4Address) {
-            return address.getHostAddress();
-          }
-        }
-      }
-    }
-    return null;
   }
 
   private static Vertx clustered(JsonObject settings) {
