@@ -2,7 +2,6 @@ package shop.system.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,8 +11,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import shop.system.Programs;
 import shop.system.hostile.ShopBehindGateway;
-import shop.testing.Http.Response;
-import shop.testing.TestTokens;
 
 /**
  * The storefront and the operations page in a real browser: the browser tests in {@code web/e2e}
@@ -41,11 +38,7 @@ class BrowserIT {
     if (shop == null) {
       return;
     }
-    String admin = TestTokens.admin();
-    for (Object drill : shop.api().get("/admin/drills", admin).json().getJsonArray("drills")) {
-      Response off = shop.api().put("/admin/drills/" + ((JsonObject) drill).getString("name"), "{\"on\":false}", admin);
-      assertThat(off.status()).as(off.body()).isEqualTo(200);
-    }
+    shop.switchOffEveryDrill();
     shop.close();
   }
 

@@ -65,7 +65,7 @@ class ContractFuzzIT {
   @AfterAll
   static void stop() {
     if (shop != null) {
-      switchOffEveryDrill();
+      shop.switchOffEveryDrill();
     }
     if (inventory != null) {
       inventory.preparedQuery("DELETE FROM reservations WHERE order_id IN (SELECT l.order_id FROM reservation_lines l "
@@ -87,14 +87,6 @@ class ContractFuzzIT {
     }
     if (vertx != null) {
       vertx.close().await();
-    }
-  }
-
-  private static void switchOffEveryDrill() {
-    String admin = TestTokens.admin();
-    for (Object drill : shop.api().get("/admin/drills", admin).json().getJsonArray("drills")) {
-      Response off = shop.api().put("/admin/drills/" + ((JsonObject) drill).getString("name"), "{\"on\":false}", admin);
-      assertThat(off.status()).as(off.body()).isEqualTo(200);
     }
   }
 

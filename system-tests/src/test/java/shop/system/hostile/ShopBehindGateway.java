@@ -1,5 +1,6 @@
 package shop.system.hostile;
 
+import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -50,6 +51,17 @@ public final class ShopBehindGateway implements AutoCloseable {
 
   public Http api() {
     return new Http(origin() + "/api/v1");
+  }
+
+  /** Switches every fault drill off through the API, as an admin would: for a test that may have left one on. */
+  public void switchOffEveryDrill() {
+    String admin = TestTokens.admin();
+    for (Object drill : api().get("/admin/drills", admin).json().getJsonArray("drills")) {
+      Http.Response off = api().put("/admin/drills/" + ((JsonObject) drill).getString("name"), "{\"on\":false}", admin);
+      if (off.status() != 200) {
+        throw new AssertionError("could not switch a drill off: " + off.body());
+      }
+    }
   }
 
   public ServiceProcess gateway() {
